@@ -1,0 +1,69 @@
+// The toolbar badge: the tightest remaining budget across mailboxes, or "!" after a warning
+// (observe mode let an over-budget call through, or local storage failed).
+import browser from 'webextension-polyfill';
+import { remainingShare, windowStandings } from '../features/budgets/standing';
+import { t } from '../i18n/t';
+import type { Services } from './services';
+
+const WARNING_MS = 15 * 60_000;
+const COLORS = { ok: '#2e7d32', low: '#b26a00', empty: '#c62828', warn: '#c62828' } as const;
+
+export class Badge {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private warnedAt = 0;
+  private trouble = false;
+
+  constructor(private readonly s: Services) {}
+
+  /** Coalesces bursts of calls into one repaint. */
+  refresh(): void {
+    if (this.timer !== null) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.render().catch(() => undefined);
+    }, 150);
+  }
+
+  warned(now: number): void {
+    this.warnedAt = now;
+    this.refresh();
+  }
+
+  storageTrouble(): void {
+    this.trouble = true;
+    this.refresh();
+  }
+
+  private async render(): Promise<void> {
+    const now = this.s.clock();
+    let tightest: { left: number; share: number; title: string } | null = null;
+    for (const box of await this.s.mailboxes.all()) {
+      const ledger = await this.s.keeper.ledger(box.accessKey, now);
+      const c = await this.s.conditions(box.accessKey, now);
+      const top = windowStandings(ledger, c, now).find((x) => x.used > 0 && x.limit > 0);
+      if (!top) continue;
+      const share = remainingShare(top);
+      if (tightest === null || share < tightest.share) {
+        const left = Math.max(0, top.limit - top.used);
+        tightest = { left, share, title: t('badgeTitle', top.method, left, top.limit, top.section) };
+      }
+    }
+    let text = '';
+    let color: string = COLORS.ok;
+    let title = t('extName');
+    if (this.trouble || now - this.warnedAt < WARNING_MS) {
+      text = '!';
+      color = COLORS.warn;
+      title = t(this.trouble ? 'badgeStorageTrouble' : 'badgeOverBudget');
+    } else if (tightest) {
+      text = String(tightest.left);
+      color = tightest.left === 0 ? COLORS.empty : tightest.share <= 0.5 ? COLORS.low : COLORS.ok;
+      title = tightest.title;
+    }
+    await Promise.all([
+      browser.action.setBadgeText({ text }),
+      browser.action.setBadgeBackgroundColor({ color }),
+      browser.action.setTitle({ title }),
+    ]);
+  }
+}

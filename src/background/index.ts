@@ -1,0 +1,41 @@
+// The background's entry point (Chrome service worker, Firefox event page). Every listener is
+// registered synchronously, before anything is awaited, so the event that woke the worker is
+// never lost; handlers wait for `services.ready()` themselves.
+import browser from 'webextension-polyfill';
+import { db } from '../store/db';
+import { installFeatures } from './features';
+import { prune } from './maintenance';
+import { QUIET_END_ALARM } from './notifier';
+import { route } from './router';
+import { Services } from './services';
+
+const services = new Services();
+const PRUNE_ALARM = 'prune';
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => route(services, message, sender));
+
+browser.idle.onStateChanged.addListener((state) => services.activity.setIdle(state));
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  void services.ready().then(() => services.alarms.get(alarm.name)?.(services.clock()));
+});
+
+browser.notifications.onClicked.addListener((id) => void services.notifier.clicked(id));
+browser.notifications.onButtonClicked?.addListener((id, index) => void services.notifier.buttonClicked(id, index));
+
+services.alarms.set(PRUNE_ALARM, (now) => prune(db(), now).catch(() => services.badge.storageTrouble()));
+services.alarms.set(QUIET_END_ALARM, () => services.notifier.flushDeferred());
+installFeatures(services);
+
+// Alarms may not survive a browser restart (Firefox never keeps them): schedule at every start.
+async function schedule(): Promise<void> {
+  await services.ready();
+  if (!(await browser.alarms.get(PRUNE_ALARM))) browser.alarms.create(PRUNE_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+  const now = services.clock();
+  await Promise.all(services.startups.map((start) => start(now).catch(() => undefined)));
+  await services.notifier.flushDeferred().catch(() => undefined);
+  services.badge.refresh();
+}
+browser.runtime.onInstalled.addListener(() => void schedule());
+browser.runtime.onStartup.addListener(() => void schedule());
+void schedule();

@@ -1,0 +1,108 @@
+// System notifications: localized text, the extension icon, a click that brings the user to the
+// right place, buttons on Chrome only (Firefox shows `basic` notifications without them), and
+// quiet hours: a notification due in quiet hours is kept and shown when they end.
+import browser from 'webextension-polyfill';
+import { brusselsParts } from '../directive/brussels';
+import type { Settings } from '../store/settings';
+import { isFirefox } from './platform';
+import { type AppPlace, openWebApp } from './webapp';
+
+export interface NoteButton {
+  readonly title: string;
+  /** Name of an action registered with `Notifier.onAction`. */
+  readonly action: string;
+}
+
+export interface Note {
+  /** Stable id: showing a note with the same id replaces the previous one. */
+  readonly id: string;
+  readonly title: string;
+  readonly message: string;
+  /** Where a click leads: a place in the web application, or the extension's options page. */
+  readonly open: AppPlace | 'options';
+  readonly buttons?: readonly NoteButton[];
+  /** Stays until the user acts (Chrome only). */
+  readonly sticky?: boolean;
+}
+
+const DEFERRED_KEY = 'deferredNotes';
+const STORED_KEY = 'shownNotes';
+export const QUIET_END_ALARM = 'quiet-hours-end';
+
+const minutes = (hhmm: string): number => {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+};
+
+/** Whether `now` falls inside the quiet hours (Brussels time; the range may span midnight). */
+export function inQuietHours(quiet: Settings['quietHours'], now: number): boolean {
+  if (!quiet) return false;
+  const p = brusselsParts(now);
+  const at = p.hour * 60 + p.minute;
+  const start = minutes(quiet.start);
+  const end = minutes(quiet.end);
+  return start <= end ? at >= start && at < end : at >= start || at < end;
+}
+
+export class Notifier {
+  private readonly actions = new Map<string, (noteId: string) => Promise<void>>();
+
+  constructor(private readonly settings: () => Settings, private readonly clock: () => number) {}
+
+  onAction(name: string, handler: (noteId: string) => Promise<void>): void {
+    this.actions.set(name, handler);
+  }
+
+  async show(note: Note): Promise<void> {
+    const notes = await this.stored(STORED_KEY);
+    notes[note.id] = note;
+    await browser.storage.session.set({ [STORED_KEY]: notes });
+    if (inQuietHours(this.settings().quietHours, this.clock())) {
+      const deferred = await this.stored(DEFERRED_KEY);
+      deferred[note.id] = note;
+      await browser.storage.local.set({ [DEFERRED_KEY]: deferred });
+      browser.alarms.create(QUIET_END_ALARM, { periodInMinutes: 5 });
+      return;
+    }
+    const firefox = isFirefox();
+    await browser.notifications.create(note.id, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+      title: note.title,
+      message: note.message,
+      ...(!firefox && note.buttons ? { buttons: note.buttons.slice(0, 2).map((b) => ({ title: b.title })) } : {}),
+      ...(!firefox && note.sticky ? { requireInteraction: true } : {}),
+    });
+  }
+
+  /** Shows what quiet hours kept back, once they are over. */
+  async flushDeferred(): Promise<void> {
+    if (inQuietHours(this.settings().quietHours, this.clock())) return;
+    const deferred = await this.stored(DEFERRED_KEY);
+    await browser.storage.local.remove(DEFERRED_KEY);
+    await browser.alarms.clear(QUIET_END_ALARM);
+    for (const note of Object.values(deferred)) await this.show(note);
+  }
+
+  async clicked(id: string): Promise<void> {
+    const note = (await this.stored(STORED_KEY))[id];
+    await browser.notifications.clear(id);
+    if (!note || note.open === 'options') await browser.runtime.openOptionsPage();
+    else await openWebApp(note.open);
+  }
+
+  async buttonClicked(id: string, index: number): Promise<void> {
+    const note = (await this.stored(STORED_KEY))[id];
+    const action = note?.buttons?.[index]?.action;
+    await browser.notifications.clear(id);
+    const handler = action === undefined ? undefined : this.actions.get(action);
+    if (handler) await handler(id);
+    else if (note) await this.clicked(id);
+  }
+
+  private async stored(key: string): Promise<Record<string, Note>> {
+    const area = key === DEFERRED_KEY ? browser.storage.local : browser.storage.session;
+    const value = (await area.get(key))[key];
+    return value !== null && typeof value === 'object' ? (value as Record<string, Note>) : {};
+  }
+}

@@ -1,0 +1,80 @@
+// The background's parts, wired once. Nothing here awaits at construction: listeners are
+// registered first (index.ts), the database opens on first use, and `ready()` loads settings.
+import browser from 'webextension-polyfill';
+import type { Conditions } from '../directive/engine';
+import { effectiveKind } from '../directive/mailbox-kind';
+import { BudgetKeeper } from '../features/budgets/keeper';
+import { Journal } from '../features/budgets/journal';
+import { setLanguage } from '../i18n/t';
+import { db } from '../store/db';
+import { type Settings, DEFAULT_SETTINGS, readSettings, writeSettings } from '../store/settings';
+import { Activity } from './activity';
+import { Badge } from './badge';
+import { MailboxDirectory } from './mailboxes';
+import { Notifier } from './notifier';
+import type { OutcomeObserver } from './outcomes';
+import type { Advisor } from './advisors';
+
+export class Services {
+  readonly journal = new Journal(db);
+  readonly keeper = new BudgetKeeper(db, this.journal);
+  readonly mailboxes = new MailboxDirectory(db);
+  readonly activity = new Activity();
+  readonly badge = new Badge(this);
+  readonly notifier = new Notifier(() => this.settings, () => this.clock());
+  /** Features learn from calls that reached the server (outcomes.ts). */
+  readonly observers: OutcomeObserver[] = [];
+  /** Features may hold back or annotate a call before its budget is decided (advisors.ts). */
+  readonly advisors: Advisor[] = [];
+  /** Alarm name → handler; features re-create their alarms in `startups` (alarms may not survive a restart). */
+  readonly alarms = new Map<string, (now: number) => Promise<void>>();
+  readonly startups: ((now: number) => Promise<void>)[] = [];
+  /** Privileged ui/* verbs of features (a request from an extension page, already classed). */
+  readonly uiHandlers = new Map<string, (request: unknown, now: number) => Promise<unknown>>();
+  settings: Settings = DEFAULT_SETTINGS;
+  private readying: Promise<void> | null = null;
+
+  constructor(readonly clock: () => number = Date.now) {}
+
+  ready(): Promise<void> {
+    this.readying ??= (async () => {
+      this.settings = await readSettings().catch(() => DEFAULT_SETTINGS);
+      await Promise.all([this.activity.restore(this.settings.activityMinutes), this.applyLanguage()]);
+    })();
+    return this.readying;
+  }
+
+  async updateSettings(next: Settings): Promise<void> {
+    await writeSettings(next);
+    const languageChanged = next.language !== this.settings.language;
+    this.settings = next;
+    this.activity.setThreshold(next.activityMinutes);
+    if (languageChanged) await this.applyLanguage();
+    this.badge.refresh();
+  }
+
+  private async applyLanguage(): Promise<void> {
+    const lang = this.settings.language;
+    await setLanguage(lang === 'auto' ? null : lang).catch(() => undefined);
+  }
+
+  async conditions(mailbox: string, now: number): Promise<Conditions> {
+    const own = this.settings.mailboxes[mailbox];
+    const row = await this.mailboxes.get(mailbox);
+    return {
+      kind: effectiveKind(own?.kind, row?.detectedKind ?? null),
+      active: this.activity.isActive(now, this.settings.activityMinutes),
+      onCall: this.settings.onCall,
+      ackAgreement: own?.ackAgreement === true,
+    };
+  }
+
+  get enforce(): boolean {
+    return this.settings.mode === 'enforce';
+  }
+
+  /** Extension tabs and the service worker itself: never a page. */
+  isExtensionUrl(url: string | undefined): boolean {
+    return url !== undefined && url.startsWith(browser.runtime.getURL(''));
+  }
+}

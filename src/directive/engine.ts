@@ -1,0 +1,177 @@
+// The decision engine: given a call, the mailbox's ledger and the conditions of the moment, say
+// whether the directive allows it, how much of which budget is used, and when it is allowed again.
+// Pure: no browser API, the clock is a parameter.
+import { isPeak, nextPeakBoundary } from './brussels';
+import { type Ledger, type Stamp, addStamp, bumpLadder, ladderKey, windowMs } from './ledger';
+import { type Budget, type DirectiveMethod, LADDER, type MailboxKind, type Quota, RULES } from './rules';
+
+export interface Period {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Conditions {
+  readonly kind: MailboxKind;
+  /** §5.1 as the project reads it: recent input in an eHealthBox tab and the system not idle. */
+  readonly active: boolean;
+  /** Declared on-call periods (§5.2.1, §5.4.1 exception). */
+  readonly onCall: readonly Period[];
+  /** §6.1: the organization declared a formal agreement for RecoverPublicationState. */
+  readonly ackAgreement: boolean;
+}
+
+export interface CallUnits {
+  readonly method: DirectiveMethod;
+  readonly folder?: string;
+  /** Ladder units: message ids, or `${messageId}/${attachmentKey}`; empty when unknown. */
+  readonly units: readonly string[];
+}
+
+export type VerdictScope = 'hour' | 'day' | 'folder' | 'message' | 'attachment' | 'forbidden';
+
+export interface Verdict {
+  readonly allowed: boolean;
+  readonly method: DirectiveMethod;
+  readonly section: string;
+  /** The constraint that decided (the denying one, else the one closest to its limit). */
+  readonly scope: VerdictScope;
+  /** Calls already counted in that constraint, before this one. */
+  readonly used: number;
+  readonly limit: number;
+  /** When this call is allowed: `now` if allowed; a later instant; null when never. */
+  readonly retryAt: number | null;
+}
+
+const inPeriods = (periods: readonly Period[], t: number): boolean => periods.some((p) => t >= p.start && t < p.end);
+
+/** The limit in force at instant t (activity is assumed to stay as it is now). */
+function limitAt(quota: Quota, method: DirectiveMethod, c: Conditions, t: number): number {
+  if (typeof quota === 'number') return quota;
+  const peakLike = isPeak(t) || (RULES[method].onCallKeepsPeak && inPeriods(c.onCall, t));
+  return c.active && peakLike ? quota.peakActive : quota.offPeakOrInactive;
+}
+
+/** Next instant after t where the limit may change: a peak boundary or an on-call edge. */
+function nextChange(quota: Quota, c: Conditions, t: number): number {
+  if (typeof quota === 'number') return Infinity;
+  let next = nextPeakBoundary(t);
+  for (const p of c.onCall) {
+    if (p.start > t && p.start < next) next = p.start;
+    if (p.end > t && p.end < next) next = p.end;
+  }
+  return next;
+}
+
+/** First index in sorted `times` strictly after `after`. */
+function firstAfter(times: readonly number[], after: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((times[mid] ?? 0) > after) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+interface WindowStanding {
+  used: number;
+  limit: number;
+  retryAt: number | null;
+}
+
+/**
+ * Trailing window: a call at t is allowed when fewer than limit(t) counted calls lie in (t − W, ∞)
+ * — calls stamped later than t (a clock moved back) still count. The next allowed instant is
+ * found by walking the moments where a call leaves the window or the limit changes.
+ */
+function windowStanding(times: readonly number[], w: number, quota: Quota, method: DirectiveMethod, c: Conditions, now: number): WindowStanding {
+  const first = firstAfter(times, now - w);
+  const used = times.length - first;
+  const limit = limitAt(quota, method, c, now);
+  if (used < limit) return { used, limit, retryAt: now };
+  let t = now;
+  for (let step = 0; step < 256; step++) {
+    const lim = limitAt(quota, method, c, t);
+    const start = firstAfter(times, t - w);
+    const count = times.length - start;
+    if (count < lim) return { used, limit, retryAt: t };
+    const leaving = times[start + count - lim];
+    const leave = leaving === undefined ? Infinity : leaving + w;
+    const next = Math.min(leave, nextChange(quota, c, t));
+    if (next === Infinity) break;
+    t = next;
+  }
+  return { used, limit, retryAt: null };
+}
+
+const times = (stamps: readonly Stamp[] | undefined, folder?: string): number[] => {
+  const out: number[] = [];
+  if (stamps) for (const s of stamps) if (folder === undefined || s.folder === folder) out.push(s.at);
+  return out;
+};
+
+/** §5.4.2–5.5.1 ladder for one unit: 6 free, then 6 at least an hour apart, then one a day. */
+export function ladderStanding(count: number, last: number, now: number): WindowStanding {
+  const limit = LADDER.free;
+  if (count < LADDER.free) return { used: count, limit, retryAt: now };
+  const gap = count < LADDER.free + LADDER.hourly ? LADDER.hourlyGapMs : LADDER.dailyGapMs;
+  return { used: count, limit, retryAt: Math.max(now, last + gap) };
+}
+
+function pick(a: { s: WindowStanding; scope: VerdictScope }, b: { s: WindowStanding; scope: VerdictScope }) {
+  const late = (x: WindowStanding) => (x.retryAt === null ? Infinity : x.retryAt);
+  if (late(a.s) !== late(b.s)) return late(a.s) > late(b.s) ? a : b;
+  return a.s.limit - a.s.used <= b.s.limit - b.s.used ? a : b;
+}
+
+export function decide(call: CallUnits, ledger: Ledger, c: Conditions, now: number): Verdict {
+  const rule = RULES[call.method];
+  const budget: Budget = rule[c.kind];
+  const base = { method: call.method, section: rule.section };
+  const finish = (x: { s: WindowStanding; scope: VerdictScope }): Verdict => ({
+    ...base,
+    scope: x.scope,
+    used: x.s.used,
+    limit: x.s.limit,
+    retryAt: x.s.retryAt,
+    allowed: x.s.retryAt !== null && x.s.retryAt <= now,
+  });
+  const forbidden = (): Verdict => finish({ s: { used: 0, limit: 0, retryAt: null }, scope: 'forbidden' });
+
+  switch (budget.type) {
+    case 'forbidden':
+      return forbidden();
+    case 'agreement':
+      if (!c.ackAgreement) return forbidden();
+      return finish({ s: windowStanding(times(ledger.windows[call.method]), windowMs(call.method), budget.max, call.method, c, now), scope: budget.window });
+    case 'window': {
+      const w = windowMs(call.method);
+      const stamps = ledger.windows[call.method];
+      let best: { s: WindowStanding; scope: VerdictScope } = { s: windowStanding(times(stamps), w, budget.max, call.method, c, now), scope: budget.window };
+      if (budget.perFolder !== undefined && call.folder !== undefined) {
+        best = pick(best, { s: windowStanding(times(stamps, call.folder), w, budget.perFolder, call.method, c, now), scope: 'folder' });
+      }
+      return finish(best);
+    }
+    case 'ladder': {
+      const scope: VerdictScope = budget.per;
+      let best: { s: WindowStanding; scope: VerdictScope } = { s: { used: 0, limit: LADDER.free, retryAt: now }, scope };
+      for (const unit of call.units) {
+        const entry = ledger.ladders.get(ladderKey(call.method, unit));
+        const s = entry ? ladderStanding(entry.count, entry.last, now) : { used: 0, limit: LADDER.free, retryAt: now };
+        best = pick(best, { s, scope });
+      }
+      return finish(best);
+    }
+  }
+}
+
+/** Counts a call that goes to the server. */
+export function record(call: CallUnits, ledger: Ledger, now: number): void {
+  const budget = RULES[call.method].individual;
+  if (budget.type === 'ladder') {
+    for (const unit of call.units) bumpLadder(ledger, ladderKey(call.method, unit), now);
+  }
+  addStamp(ledger, call.method, call.folder === undefined ? { at: now } : { at: now, folder: call.folder });
+}

@@ -1,0 +1,80 @@
+// One mailbox's memory of counted calls: only what the longest window needs (24 hours of stamps
+// for per-hour and per-day rules) plus one small entry per message for the ladders. Decisions
+// therefore cost the same on day one and after a year of traffic.
+import { type DirectiveMethod, RULES, WINDOW_MS } from './rules';
+
+export interface Stamp {
+  readonly at: number;
+  /** ListMessages keeps its per-folder sub-limit (§5.4.1). */
+  readonly folder?: string;
+}
+
+export interface LadderEntry {
+  /** Calls made so far for this message (or attachment) and method. */
+  count: number;
+  last: number;
+}
+
+export interface Ledger {
+  /** Per method, the counted calls still inside the method's window, oldest first. */
+  readonly windows: Partial<Record<DirectiveMethod, Stamp[]>>;
+  /** Key `${method}|${unit}`: unit is a message id, or `${messageId}/${attachmentKey}`. */
+  readonly ladders: Map<string, LadderEntry>;
+}
+
+/** A message is purged after 182 days at the latest (§7.2.1): its ladder is no longer needed. */
+export const LADDER_RETENTION_MS = 182 * WINDOW_MS.day;
+
+export function emptyLedger(): Ledger {
+  return { windows: {}, ladders: new Map() };
+}
+
+export const ladderKey = (method: DirectiveMethod, unit: string): string => `${method}|${unit}`;
+
+export function windowMs(method: DirectiveMethod): number {
+  const b = RULES[method].individual;
+  return b.type === 'window' || b.type === 'agreement' ? WINDOW_MS[b.window] : 0;
+}
+
+/** Inserts in time order; a clock moved back yields a stamp older than the newest one. */
+export function addStamp(ledger: Ledger, method: DirectiveMethod, stamp: Stamp): void {
+  const list = (ledger.windows[method] ??= []);
+  let i = list.length;
+  while (i > 0 && (list[i - 1]?.at ?? 0) > stamp.at) i--;
+  list.splice(i, 0, stamp);
+}
+
+export function removeStamp(ledger: Ledger, method: DirectiveMethod, at: number, folder?: string): void {
+  const list = ledger.windows[method];
+  if (!list) return;
+  const i = list.findIndex((s) => s.at === at && s.folder === folder);
+  if (i >= 0) list.splice(i, 1);
+}
+
+export function bumpLadder(ledger: Ledger, key: string, at: number): void {
+  const entry = ledger.ladders.get(key);
+  if (entry) {
+    entry.count += 1;
+    entry.last = Math.max(entry.last, at);
+  } else {
+    ledger.ladders.set(key, { count: 1, last: at });
+  }
+}
+
+/**
+ * Forgets what no window can see any more. Stamps from a clock that was later than now stay
+ * (they still count, so a clock moved back never resets a budget early).
+ */
+export function prune(ledger: Ledger, now: number): void {
+  for (const method of Object.keys(ledger.windows) as DirectiveMethod[]) {
+    const list = ledger.windows[method];
+    if (!list) continue;
+    const horizon = now - windowMs(method);
+    let drop = 0;
+    while (drop < list.length && (list[drop]?.at ?? 0) <= horizon) drop++;
+    if (drop > 0) list.splice(0, drop);
+  }
+  for (const [key, entry] of ledger.ladders) {
+    if (entry.last < now - LADDER_RETENTION_MS) ledger.ladders.delete(key);
+  }
+}

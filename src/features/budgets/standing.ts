@@ -1,0 +1,51 @@
+// Where each mailbox stands against each per-hour and per-day rule right now: what the popup,
+// the options page and the badge show. Ladders are per message and shown only when a message
+// has gone past its free calls.
+import { type Conditions, type Verdict, decide, ladderStanding } from '../../directive/engine';
+import { type Ledger, prune } from '../../directive/ledger';
+import { DIRECTIVE_METHODS, type DirectiveMethod, RULES } from '../../directive/rules';
+
+export interface Standing extends Verdict {
+  readonly folder?: string;
+}
+
+export interface LadderStanding {
+  readonly method: DirectiveMethod;
+  readonly section: string;
+  readonly unit: string;
+  readonly used: number;
+  readonly retryAt: number;
+}
+
+/** Per-hour and per-day budgets, tightest first; ListMessages also per folder seen this hour. */
+export function windowStandings(ledger: Ledger, c: Conditions, now: number): Standing[] {
+  prune(ledger, now);
+  const out: Standing[] = [];
+  for (const method of DIRECTIVE_METHODS) {
+    const budget = RULES[method][c.kind];
+    if (budget.type === 'ladder') continue;
+    out.push(decide({ method, units: [] }, ledger, c, now));
+    if (budget.type === 'window' && budget.perFolder !== undefined) {
+      const folders = new Set((ledger.windows[method] ?? []).map((s) => s.folder).filter((f) => f !== undefined));
+      for (const folder of folders) out.push({ ...decide({ method, folder, units: [] }, ledger, c, now), folder });
+    }
+  }
+  return out.sort((a, b) => remainingShare(a) - remainingShare(b));
+}
+
+/** Messages and attachments that used up their free calls (§5.4.2–5.5.1) and must wait. */
+export function ladderStandings(ledger: Ledger, now: number): LadderStanding[] {
+  const out: LadderStanding[] = [];
+  for (const [key, entry] of ledger.ladders) {
+    const s = ladderStanding(entry.count, entry.last, now);
+    if (s.retryAt === null || s.retryAt <= now) continue;
+    const [method, unit] = key.split('|') as [DirectiveMethod, string];
+    out.push({ method, section: RULES[method].section, unit, used: entry.count, retryAt: s.retryAt });
+  }
+  return out.sort((a, b) => b.retryAt - a.retryAt);
+}
+
+/** Share of the budget left, 0..1; forbidden rules (limit 0) sort last, they are not a budget. */
+export function remainingShare(s: Verdict): number {
+  return s.limit === 0 ? 2 : Math.max(0, s.limit - s.used) / s.limit;
+}

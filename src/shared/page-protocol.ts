@@ -1,0 +1,88 @@
+// The contract between the page hook (MAIN world, untrusted neighbourhood) and the bridge content
+// script (ISOLATED world). Types only plus constants: the hook stays dependency-free. Everything
+// received by the bridge is validated again (src/shared/page-schema.ts) because the page can forge it.
+import type { ApiCall } from '../directive/routes';
+import type { ListedMessage, MailboxInfo, OutOfOfficeEntry } from '../directive/responses';
+import type { DirectiveMethod } from '../directive/rules';
+
+export const CHANNEL = 'ehealthbox-companion/v1';
+
+/** How long a recognised call waits for a verdict before it proceeds untouched (fail open). */
+export const VERDICT_TIMEOUT_MS = 1500;
+
+/** Response header marking an answer served from the page's in-memory copy. */
+export const LOCAL_COPY_HEADER = 'X-eHealthBox-Companion';
+
+/** window.postMessage handshake; afterwards all traffic uses a private MessagePort. */
+export type Handshake =
+  | { channel: typeof CHANNEL; type: 'hook-hello' }
+  | { channel: typeof CHANNEL; type: 'bridge-port' }
+  /** The bridge started after the hook's hello went unheard: the hook says hello again. */
+  | { channel: typeof CHANNEL; type: 'bridge-hello' };
+
+/** Longest list a hook message carries (listed messages, out-of-office entries, batch ids): the
+ * hook truncates to it, the schema rejects longer. */
+export const MAX_LIST = 1000;
+
+export type ResponseInfo =
+  | { kind: 'mailbox'; info: MailboxInfo }
+  | { kind: 'messages'; messages: ListedMessage[] }
+  | { kind: 'outOfOffices'; entries: OutOfOfficeEntry[] }
+  | { kind: 'created'; id: string };
+
+export interface CallRequest {
+  readonly call: ApiCall;
+  /** Ids named by a batch body (recover, trash, delete multiple), when it was small JSON. */
+  readonly messageIds?: string[];
+  /** Size of the request body in bytes, when known (publications, §3.1). */
+  readonly bodyBytes?: number;
+}
+
+export type HookMessage =
+  | ({ type: 'decide'; id: string; transport: 'fetch' | 'xhr'; hasCopy: boolean } & CallRequest)
+  /** The page aborted before the call left: give back its reserved slot. */
+  | { type: 'release'; id: string }
+  /**
+   * What happened to a call that went to the server. `via` says why it was not decided first:
+   * `decided` (normal), `fail-open` (no verdict in time, or the bridge failed), `sync` (synchronous
+   * XHR cannot wait), `info` (routes read for information only). Counting is idempotent by id.
+   */
+  | ({
+      type: 'outcome';
+      id: string;
+      via: 'decided' | 'fail-open' | 'sync' | 'info';
+      status: number;
+      failure?: 'timeout' | 'bridge-error' | 'no-bridge';
+      info?: ResponseInfo;
+    } & CallRequest);
+
+export type Scope = 'hour' | 'day' | 'folder' | 'message' | 'attachment' | 'forbidden' | 'polling' | 'size';
+
+/** Why a call is over budget, in the user's language, with when it is allowed again. */
+export interface Notice {
+  readonly level: 'warn' | 'held';
+  readonly method: DirectiveMethod | 'Publish';
+  readonly section: string;
+  readonly scope: Scope;
+  readonly limit: number;
+  readonly used: number;
+  /** Epoch ms; null when the call is never allowed (e.g. §5.4.5 for individuals). */
+  readonly retryAt: number | null;
+  readonly message: string;
+}
+
+export type BridgeMessage = {
+  type: 'verdict';
+  id: string;
+  /** deny: serve the in-memory copy when the hook has one, else a synthetic 429. */
+  verdict: 'allow' | 'deny';
+  notice?: Notice;
+};
+
+/**
+ * Bridge → hook signals besides verdicts, so the hook never waits out VERDICT_TIMEOUT_MS for an
+ * answer that cannot come. `no-verdict`: this decide was dropped (invalid, rate-limited) or the
+ * background gave no usable reply: proceed now (fail open). `bridge-down`: the extension context is
+ * gone (update, reload): fail open at once for every call from now on.
+ */
+export type BridgeSignal = { type: 'no-verdict'; id: string } | { type: 'bridge-down' };

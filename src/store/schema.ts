@@ -1,0 +1,112 @@
+// Row types of the IndexedDB database. Privacy: ids, dates, sizes, folder names and counts only.
+import type { DirectiveMethod } from '../directive/rules';
+import type { MailboxKind } from '../directive/rules';
+
+/** One call counted against a budget, kept for 24 hours (the longest window). */
+export interface CallRow {
+  /** The page hook's id for the call: recording is idempotent by id. */
+  id: string;
+  mailbox: string;
+  method: DirectiveMethod;
+  at: number;
+  folder?: string;
+  /** Ladder units (message ids, `${messageId}/${attachmentKey}`). */
+  units: string[];
+  /** How the call was counted: decided before it left, failed open, synchronous XHR. */
+  via: 'decided' | 'fail-open' | 'sync';
+  /** Sent although over budget (observe mode, or counted after failing open). */
+  over: boolean;
+  /** HTTP status once known; 0 for a network error. */
+  status?: number;
+}
+
+export interface LadderRow {
+  /** `${mailbox}|${method}|${unit}` */
+  key: string;
+  mailbox: string;
+  count: number;
+  last: number;
+}
+
+/** Per mailbox, method and Brussels-agnostic UTC hour: the history kept after calls are pruned. */
+export interface HourlyRow {
+  mailbox: string;
+  method: DirectiveMethod;
+  /** Start of the hour, epoch ms. */
+  hour: number;
+  calls: number;
+  over: number;
+  held: number;
+  failOpen: number;
+}
+
+export interface MailboxRow {
+  accessKey: string;
+  firstSeen: number;
+  lastSeen: number;
+  /** Read from GetMailbox's box identifier type and quality (§5 "Who the limits apply to"). */
+  detectedKind: MailboxKind | null;
+  idType: string | null;
+  quality: string | null;
+}
+
+/** One GetMailbox answer's sizes and counts (§4, §5.7): the quota history. */
+export interface SnapshotRow {
+  seq?: number;
+  mailbox: string;
+  at: number;
+  currentSize: number | null;
+  /** As the server said; null when it did not (the target group's default then applies, §4.2). */
+  maxSize: number | null;
+  standby: number | null;
+  unread: number | null;
+}
+
+/** A message seen in a folder listing: ids, dates, sizes, folder and ACK category only (§3, §6, §7). */
+export interface ListedMessageRow {
+  mailbox: string;
+  /** REST folder name, lower-cased: inbox, sent, bin, binsent, ... */
+  folder: string;
+  id: string;
+  publishedAt: number | null;
+  size: number | null;
+  ack: 'PUBLISHED' | 'RECEIVED' | 'READ' | null;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+/** Notification state, so one crossing gives one notification: key like `quota|<box>|95`. */
+export interface AlertRow {
+  key: string;
+  state: string;
+  at: number;
+  /** Until when the user snoozed it, if they did. */
+  snoozedUntil?: number;
+}
+
+/** A planned absence (out-of-office planner, §5.6). The note and substitutes stay on this computer. */
+export interface AbsenceRow {
+  id: string;
+  mailbox: string;
+  /** Brussels calendar dates, inclusive, YYYY-MM-DD. */
+  start: string;
+  end: string;
+  substitutes: { type: 'NIHII' | 'NISS' | 'CBE' | 'EHP'; id: string }[];
+  note: string;
+  /** Id of the matching out-of-office entry on the platform once its insert was seen. */
+  registeredId: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** An out-of-office entry seen in the platform's listing or created by an observed insert. */
+export interface RegisteredAbsenceRow {
+  mailbox: string;
+  id: string;
+  start: string;
+  end: string;
+  substitutes: number;
+  seenAt: number;
+  /** When a later listing no longer held it, or its deletion was observed. */
+  goneAt: number | null;
+}

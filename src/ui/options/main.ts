@@ -1,0 +1,4 @@
+import { boot } from '../lib/boot';
+import App from './App.svelte';
+
+void boot(App, document.getElementById('app') as HTMLElement);

@@ -1,0 +1,33 @@
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import webExtension from 'vite-plugin-web-extension';
+
+// One manifest.json for both browsers: keys prefixed {{chrome}} / {{firefox}} are kept only
+// for that target (vite-plugin-web-extension). TARGET picks the browser; the output goes to
+// dist/<target>. Manifest validation is skipped because it downloads a schema (no network here);
+// `web-ext lint` and scripts/build.mjs check the output instead.
+// The plugin builds each background/content script on its own as an IIFE (no imports, no shared
+// chunks); HTML pages are one multi-page ES-module build with shared chunks.
+const target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
+
+export default defineConfig({
+  build: {
+    outDir: `dist/${target}`,
+    emptyOutDir: true,
+    target: ['chrome111', 'firefox140'],
+    minify: true,
+    sourcemap: false,
+    // Both browsers support <link rel="modulepreload"> natively; the polyfill would be a stray file.
+    modulePreload: { polyfill: false },
+  },
+  plugins: [
+    svelte(),
+    webExtension({
+      browser: target,
+      manifest: 'manifest.json',
+      skipManifestValidation: true,
+      disableAutoLaunch: true,
+      printSummary: false,
+    }),
+  ],
+});
