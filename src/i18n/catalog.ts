@@ -1,0 +1,28 @@
+import type { Entry } from './define';
+import { bridge } from '../bridge/messages';
+import { budgets, budgetsBadge } from '../features/budgets/messages';
+import { common } from './messages/common';
+import { ui } from '../ui/messages';
+
+/**
+ * Every message module. A feature adds its strings in its own folder
+ * (`src/features/<name>/messages.ts`, `export const <name> = defineMessages({...})`, pure data,
+ * no other import) and registers it with ONE line here, plus its import above.
+ * A key may live in one module only (catalog.test.ts checks it).
+ */
+export const modules = {
+  common,
+  budgets,
+  budgetsBadge,
+  bridge,
+  ui,
+} as const;
+
+type Modules = typeof modules;
+export type MessageKey = { [M in keyof Modules]: keyof Modules[M] & string }[keyof Modules];
+
+// Only the generator and the tests read this: runtime code asks browser.i18n (see t.ts), so the four
+// languages are never bundled into the extension's scripts.
+export const catalog = Object.fromEntries(
+  Object.values(modules).flatMap((m) => Object.entries(m)),
+) as Readonly<Record<MessageKey, Entry>>;

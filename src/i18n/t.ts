@@ -1,0 +1,100 @@
+import browser from 'webextension-polyfill';
+import type { MessageKey } from './catalog';
+import { LANGS, type Lang } from './define';
+
+export type { MessageKey } from './catalog';
+export { LANGS, type Lang } from './define';
+
+/** The shape of a generated `_locales/<lang>/messages.json` entry. */
+interface JsonMessage {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+type JsonMessages = Partial<Record<string, JsonMessage>>;
+
+const TIME_ZONE = 'Europe/Brussels';
+let override: { lang: Lang; messages: JsonMessages } | null = null;
+let generation = 0;
+const listeners = new Set<() => void>();
+
+/** The message in the override language if one is set, else in the browser's UI language. */
+export function t(key: MessageKey, ...subs: (string | number)[]): string {
+  const strings = subs.map(String);
+  const own = override?.messages[key];
+  if (own) return render(own, strings);
+  // Chrome returns "" for an unknown key: show the key so the gap is visible, not a blank label.
+  return browser.i18n.getMessage(key, strings) || key;
+}
+
+/** chrome.i18n's rules: `$NAME$` -> placeholder content, then `$1`..`$9` -> substitution, `$$` -> `$`. */
+function render(entry: JsonMessage, subs: readonly string[]): string {
+  const named = new Map(
+    Object.entries(entry.placeholders ?? {}).map(([name, p]) => [name.toLowerCase(), p.content]),
+  );
+  const text = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (all, name: string) => named.get(name.toLowerCase()) ?? all);
+  return text.replace(/\$(\$|[1-9])/g, (_, d: string) => (d === '$' ? '$' : subs[Number(d) - 1] ?? ''));
+}
+
+/**
+ * Overrides the browser's language for this page or worker (null: back to the browser's).
+ * Reads the extension's own messages.json, hence `connect-src 'self'` in the manifest's CSP.
+ * Not persisted: whoever keeps the user's choice calls this at start-up.
+ */
+export async function setLanguage(lang: Lang | null): Promise<void> {
+  const mine = ++generation;
+  let next: typeof override = null;
+  if (lang !== null) {
+    if (!LANGS.includes(lang)) throw new Error(`Unsupported language: ${String(lang)}`);
+    const response = await fetch(browser.runtime.getURL(`_locales/${lang}/messages.json`));
+    if (!response.ok) throw new Error(`Cannot load messages for ${lang}: HTTP ${response.status}`);
+    next = { lang, messages: (await response.json()) as JsonMessages };
+  }
+  if (mine !== generation) return; // a later call won the race
+  override = next;
+  for (const listener of listeners) listener();
+}
+
+/** Called after every language change; returns the unsubscribe function. */
+export function onLanguageChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** BCP 47 tag for dates and numbers: the override as its Belgian variant, else the browser's UI language. */
+export function uiLocale(): string {
+  if (override) return `${override.lang}-BE`;
+  const ui = browser.i18n.getUILanguage().replace(/_/g, '-');
+  try {
+    return Intl.getCanonicalLocales(ui)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+export type DateStyle = 'short' | 'medium' | 'long' | 'full';
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+// Building an Intl.DateTimeFormat costs far more than using one; lists format hundreds of dates.
+function formatter(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const locale = uiLocale();
+  const id = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(id);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: TIME_ZONE });
+    formatters.set(id, f);
+  }
+  return f;
+}
+
+/** Date and time in Belgian legal time, whatever the computer's own time zone. */
+export function formatDateTime(ms: number, style: DateStyle = 'medium'): string {
+  return formatter({ dateStyle: style, timeStyle: 'short' }).format(ms);
+}
+
+export function formatDate(ms: number, style: DateStyle = 'medium'): string {
+  return formatter({ dateStyle: style }).format(ms);
+}
+
+export function formatTime(ms: number): string {
+  return formatter({ timeStyle: 'short' }).format(ms);
+}
