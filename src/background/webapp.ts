@@ -9,15 +9,16 @@ export interface AppPlace {
   readonly mailbox?: string;
   /** REST folder name, e.g. `sent`. */
   readonly folder?: string;
-  /** The application's own page, e.g. `outOfOffice`. */
-  readonly page?: string;
+  /** The application's out-of-office page. */
+  readonly page?: 'outOfOffice';
 }
 
+/** The application keeps the box in `?box=` and the view in the hash (`#/sent`, `#/ooo`). */
 export function appUrl(place: AppPlace = {}): string {
   const url = new URL(WEB_APP_URL);
   if (place.mailbox) url.searchParams.set('box', place.mailbox);
-  if (place.folder) url.searchParams.set('folder', place.folder);
-  if (place.page) url.searchParams.set('page', place.page);
+  if (place.page === 'outOfOffice') url.hash = '#/ooo';
+  else if (place.folder) url.hash = `#/${encodeURIComponent(place.folder)}`;
   return url.toString();
 }
 

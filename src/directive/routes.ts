@@ -1,7 +1,7 @@
 // Route recognition: HTTP method + URL → the directive method and its keys. The API can sit under
 // any base path, so routes are matched on the path's tail after the last `mailboxes` segment that
 // fits (directive README, "Routes"). Runs in the page hook: no allocation before the cheap filter.
-import { type DirectiveMethod } from './rules';
+import type { DirectiveMethod } from './rules';
 
 /** Directive methods, plus the routes read for information only (not limited by §5). */
 export type ApiMethod = DirectiveMethod | 'ListOutOfOffices' | 'Publish';

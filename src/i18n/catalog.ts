@@ -1,6 +1,12 @@
 import type { Entry } from './define';
 import { bridge } from '../bridge/messages';
 import { budgets, budgetsBadge } from '../features/budgets/messages';
+import { health } from '../features/health/messages';
+import { outgoing } from '../features/outgoing/messages';
+import { polling } from '../features/polling/messages';
+import { quota } from '../features/quota/messages';
+import { retention } from '../features/retention/messages';
+import { outOfOffice } from '../features/out-of-office/messages';
 import { common } from './messages/common';
 import { ui } from '../ui/messages';
 
@@ -15,6 +21,12 @@ export const modules = {
   budgets,
   budgetsBadge,
   bridge,
+  health,
+  quota,
+  retention,
+  polling,
+  outgoing,
+  outOfOffice,
   ui,
 } as const;
 

@@ -28,7 +28,9 @@ export type ResponseInfo =
   | { kind: 'mailbox'; info: MailboxInfo }
   | { kind: 'messages'; messages: ListedMessage[] }
   | { kind: 'outOfOffices'; entries: OutOfOfficeEntry[] }
-  | { kind: 'created'; id: string };
+  /** An insert's answer; `start`/`end` are the absence's days read from its request body (the
+   * out-of-office planner matches its plan entry by them). */
+  | { kind: 'created'; id: string; start?: string; end?: string };
 
 export interface CallRequest {
   readonly call: ApiCall;

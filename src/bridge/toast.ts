@@ -1,0 +1,131 @@
+// The in-page toast for a verdict that carries a notice. Everything lives in a closed shadow root
+// on one host element: its styles cannot leak into the app, and `all: initial` keeps the app's
+// styles out. At most MAX_TOASTS at once; the same method and scope hit again while its toast is
+// shown bumps a counter instead of stacking.
+import { t } from '../i18n/t';
+import type { Notice } from '../shared/page-protocol';
+
+export const TOAST_MS = 8_000;
+export const MAX_TOASTS = 3;
+
+const HOST_STYLE = [
+  'all: initial',
+  'position: fixed',
+  'right: 16px',
+  'bottom: 16px',
+  'z-index: 2147483647',
+  'display: block',
+  'pointer-events: none',
+].map((d) => `${d} !important`).join(';');
+
+const CSS = `
+.stack { display: flex; flex-direction: column; gap: 8px; align-items: flex-end; }
+.toast { pointer-events: auto; box-sizing: border-box; width: min(380px, calc(100vw - 32px));
+  display: grid; grid-template-columns: 1fr auto; gap: 2px 8px; padding: 10px 12px;
+  border-radius: 8px; border-left: 4px solid; box-shadow: 0 2px 10px rgb(0 0 0 / 0.18);
+  font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; }
+.warn { background: #fff4e0; border-color: #b76e00; }
+.held { background: #eef3fb; border-color: #3d63a8; }
+.title { font-weight: 600; }
+.text { grid-column: 1; }
+.count { grid-column: 1; font-size: 12px; color: #4a4f55; }
+.count:empty { display: none; }
+button { grid-column: 2; grid-row: 1; align-self: start; all: unset; cursor: pointer;
+  width: 24px; height: 24px; text-align: center; line-height: 24px; border-radius: 4px; font-size: 18px; color: #1f2328; }
+button:hover { background: rgb(0 0 0 / 0.08); }
+button:focus-visible { outline: 2px solid #1f2328; outline-offset: 1px; }
+@media (prefers-reduced-motion: no-preference) {
+  .toast { animation: in 160ms ease-out; }
+  @keyframes in { from { opacity: 0; transform: translateY(6px); } }
+}`;
+
+interface Shown {
+  readonly key: string;
+  readonly el: HTMLElement;
+  readonly text: HTMLElement;
+  readonly count: HTMLElement;
+  n: number;
+  timer: number | undefined;
+}
+
+export interface Toaster {
+  show(notice: Notice): void;
+}
+
+export function createToaster(doc: Document = document): Toaster {
+  let host: HTMLElement | null = null;
+  let stack: HTMLElement | null = null;
+  const shown: Shown[] = [];
+
+  const region = (): HTMLElement => {
+    if (host === null || stack === null) {
+      host = doc.createElement('ehealthbox-companion-toasts');
+      host.setAttribute('style', HOST_STYLE);
+      const root = host.attachShadow({ mode: 'closed' });
+      const style = doc.createElement('style');
+      style.textContent = CSS;
+      stack = doc.createElement('div');
+      stack.className = 'stack';
+      // One polite live region for all toasts: screen readers announce what is added to it.
+      stack.setAttribute('role', 'status');
+      stack.setAttribute('aria-live', 'polite');
+      root.append(style, stack);
+    }
+    // The app may rewrite the document: put the host back when it was removed.
+    if (!host.isConnected) doc.documentElement.append(host);
+    return stack;
+  };
+
+  const remove = (s: Shown): void => {
+    window.clearTimeout(s.timer);
+    s.el.remove();
+    shown.splice(shown.indexOf(s), 1);
+  };
+
+  const arm = (s: Shown): void => {
+    window.clearTimeout(s.timer);
+    s.timer = window.setTimeout(() => remove(s), TOAST_MS);
+  };
+
+  const create = (notice: Notice, key: string): Shown => {
+    const el = doc.createElement('div');
+    el.className = `toast ${notice.level}`;
+    const title = doc.createElement('div');
+    title.className = 'title';
+    title.textContent = t(notice.level === 'warn' ? 'toastWarnTitle' : 'toastHeldTitle');
+    const text = doc.createElement('div');
+    text.className = 'text';
+    const count = doc.createElement('div');
+    count.className = 'count';
+    const close = doc.createElement('button');
+    close.type = 'button';
+    close.textContent = '×';
+    close.setAttribute('aria-label', t('toastDismiss'));
+    el.append(title, close, text, count);
+    const s: Shown = { key, el, text, count, n: 0, timer: undefined };
+    close.addEventListener('click', () => remove(s));
+    // Reading takes longer than 8 s for some: no auto-dismiss while pointed at or focused.
+    el.addEventListener('pointerenter', () => window.clearTimeout(s.timer));
+    el.addEventListener('pointerleave', () => arm(s));
+    el.addEventListener('focusin', () => window.clearTimeout(s.timer));
+    el.addEventListener('focusout', () => arm(s));
+    return s;
+  };
+
+  return {
+    show(notice) {
+      const key = `${notice.level}|${notice.method}|${notice.scope}`;
+      let s = shown.find((x) => x.key === key);
+      if (!s) {
+        while (shown.length >= MAX_TOASTS) remove(shown[0] as Shown);
+        s = create(notice, key);
+        shown.push(s);
+        region().append(s.el);
+      }
+      s.n += 1;
+      s.text.textContent = notice.message;
+      s.count.textContent = s.n > 1 ? t('toastRepeat', s.n) : '';
+      arm(s);
+    },
+  };
+}

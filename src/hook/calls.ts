@@ -1,0 +1,53 @@
+// One recognised call as both transports see it, and the two messages it can send: the decide
+// before it leaves and the outcome after. Only the call's keys (ids), sizes and the server's
+// status go out: never a URL, a header or a body.
+import type { ApiCall, ApiMethod } from '../directive/routes';
+import type { HookMessage, ResponseInfo } from '../shared/page-protocol';
+import { decide, post, type Decision, type Failure } from './channel';
+import { copyKey, getCopy, isRead } from './copies';
+import { randomId } from './natives';
+
+export interface Tracked {
+  readonly id: string;
+  readonly call: ApiCall;
+  /** Absolute URL, for the copy's key and the synthetic answer. */
+  readonly url: string;
+  readonly key: string;
+  messageIds?: string[];
+  bodyBytes?: number;
+  /** CreateOutOfOffice: the absence's days, added to the insert's `created` answer. */
+  absence?: { start: string; end: string };
+}
+
+export function track(call: ApiCall, url: string): Tracked {
+  return { id: randomId(), call, url, key: copyKey(call.method, url) };
+}
+
+/** ListOutOfOffices and Publish are recognised for information, never limited: no wait at all. */
+export const limited = (m: ApiMethod): boolean => m !== 'ListOutOfOffices' && m !== 'Publish';
+
+function request(t: Tracked): { call: ApiCall; messageIds?: string[]; bodyBytes?: number } {
+  const r: { call: ApiCall; messageIds?: string[]; bodyBytes?: number } = { call: t.call };
+  if (t.messageIds !== undefined) r.messageIds = t.messageIds;
+  if (t.bodyBytes !== undefined) r.bodyBytes = t.bodyBytes;
+  return r;
+}
+
+export function askVerdict(t: Tracked, transport: 'fetch' | 'xhr'): Promise<Decision> {
+  const hasCopy = isRead(t.call.method) && getCopy(t.key) !== undefined;
+  return decide({ type: 'decide', id: t.id, transport, hasCopy, ...request(t) });
+}
+
+export type Via = Extract<HookMessage, { type: 'outcome' }>['via'];
+
+export function reportOutcome(t: Tracked, via: Via, status: number, failure?: Failure, info?: ResponseInfo): void {
+  const m: Extract<HookMessage, { type: 'outcome' }> = { type: 'outcome', id: t.id, via, status, ...request(t) };
+  if (failure !== undefined) m.failure = failure;
+  if (info !== undefined) m.info = info.kind === 'created' && t.absence ? { ...info, ...t.absence } : info;
+  post(m);
+}
+
+/** The via and failure of the outcome that follows a decision to let the call go. */
+export function passage(d: Decision): { via: Via; failure?: Failure } {
+  return d.kind === 'fail' ? { via: 'fail-open', failure: d.failure } : { via: 'decided' };
+}

@@ -1,0 +1,55 @@
+// The in-memory copy of the last good answer to each read (GetMailbox, ListMailBoxFolder,
+// ListMessages), served instead of a refused call so the app keeps showing the mailbox. Lives only
+// as long as the page; never persisted, never sent to the bridge.
+import type { ApiMethod } from '../directive/routes';
+
+export type HeaderList = [name: string, value: string][];
+
+/** An HTTP answer as the hook hands it to the page (a copy or a refusal). */
+export interface Answer {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: HeaderList;
+  readonly body: Uint8Array;
+}
+
+export interface Copy extends Answer {
+  /** Epoch ms when the server gave it. */
+  readonly time: number;
+}
+
+const MAX_ENTRIES = 64;
+const MAX_TOTAL_BYTES = 8 * 1024 * 1024;
+const store = new Map<string, Copy>();
+let total = 0;
+
+// These describe the bytes on the wire, not the decoded body the copy holds.
+const WIRE_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'set-cookie']);
+
+export const isRead = (m: ApiMethod): boolean => m === 'GetMailbox' || m === 'ListMailBoxFolder' || m === 'ListMessages';
+
+export const copyKey = (method: ApiMethod, url: string): string => `${method} ${url}`;
+
+export function getCopy(key: string): Copy | undefined {
+  return store.get(key);
+}
+
+export function keepCopy(key: string, status: number, statusText: string, headers: HeaderList, body: Uint8Array, time: number): void {
+  drop(key);
+  if (body.byteLength > MAX_TOTAL_BYTES) return;
+  const kept = headers.filter(([name]) => !WIRE_HEADERS.has(name.toLowerCase()));
+  store.set(key, { status, statusText, headers: kept, body, time });
+  total += body.byteLength;
+  // Map order is insertion order: the first entries are the oldest.
+  for (const k of store.keys()) {
+    if (store.size <= MAX_ENTRIES && total <= MAX_TOTAL_BYTES) break;
+    drop(k);
+  }
+}
+
+function drop(key: string): void {
+  const old = store.get(key);
+  if (!old) return;
+  total -= old.body.byteLength;
+  store.delete(key);
+}

@@ -1,0 +1,64 @@
+// Everything the hook calls on the page's globals, taken once at document_start: page scripts that
+// later replace or wrap `fetch`, `XMLHttpRequest`, `Response`... must not change what the hook does.
+// Inert by itself; the prototype patches live in fetch.ts and xhr.ts.
+
+const W = window;
+const xhrProto = W.XMLHttpRequest.prototype;
+
+function getter<T>(proto: object, name: string): (this: T) => unknown {
+  const get = Object.getOwnPropertyDescriptor(proto, name)?.get;
+  if (!get) throw new TypeError(name);
+  return get as (this: T) => unknown;
+}
+
+export const nativeFetch = W.fetch;
+export const NativeResponse = W.Response;
+export const NativeRequest = W.Request;
+export const NativeURL = W.URL;
+export const NativeDOMException = W.DOMException;
+export const NativeEvent = W.Event;
+export const NativeProgressEvent = W.ProgressEvent;
+export const NativeBlob = W.Blob;
+export const NativeFormData = W.FormData;
+export const NativeURLSearchParams = W.URLSearchParams;
+export const NativeDate = W.Date;
+export const setTimer = W.setTimeout.bind(W);
+export const clearTimer = W.clearTimeout.bind(W);
+export const postToWindow = W.postMessage.bind(W);
+export const listen = W.EventTarget.prototype.addEventListener;
+export const unlisten = W.EventTarget.prototype.removeEventListener;
+export const dispatch = W.EventTarget.prototype.dispatchEvent;
+export const portPost = W.MessagePort.prototype.postMessage;
+export const portStart = W.MessagePort.prototype.start;
+export const decoder = new W.TextDecoder();
+export const encoder = new W.TextEncoder();
+export const jsonParse = JSON.parse;
+export const jsonStringify = JSON.stringify;
+export const defineProperty = Object.defineProperty;
+export const randomId: () => string =
+  typeof W.crypto?.randomUUID === 'function'
+    ? W.crypto.randomUUID.bind(W.crypto)
+    : () => `${NativeDate.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+export const baseUrl = (): string => W.document.baseURI || W.location.href;
+
+export const xhr = {
+  proto: xhrProto,
+  open: xhrProto.open,
+  send: xhrProto.send,
+  abort: xhrProto.abort,
+  setRequestHeader: xhrProto.setRequestHeader,
+  getResponseHeader: xhrProto.getResponseHeader,
+  getAllResponseHeaders: xhrProto.getAllResponseHeaders,
+  readyState: getter<XMLHttpRequest>(xhrProto, 'readyState'),
+  status: getter<XMLHttpRequest>(xhrProto, 'status'),
+  statusText: getter<XMLHttpRequest>(xhrProto, 'statusText'),
+  responseType: getter<XMLHttpRequest>(xhrProto, 'responseType'),
+  response: getter<XMLHttpRequest>(xhrProto, 'response'),
+  responseText: getter<XMLHttpRequest>(xhrProto, 'responseText'),
+  upload: getter<XMLHttpRequest>(xhrProto, 'upload'),
+};
+
+export const headersForEach = W.Headers.prototype.forEach;
+export const headersGet = W.Headers.prototype.get;
+export const responseClone = W.Response.prototype.clone;
+export const requestClone = W.Request.prototype.clone;

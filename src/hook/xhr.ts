@@ -1,0 +1,201 @@
+// XMLHttpRequest, patched on the prototype (the constructor stays native: instanceof, upload and
+// every property keep working). Unrelated requests cost one WeakMap lookup per method call.
+import { mayBeApiUrl, recognise, type ApiCall } from '../directive/routes';
+import { absenceFromText, bodyBytes, idsFromText, MAX_RESPONSE_BYTES } from './body';
+import { cancel, type Decision, type Failure } from './channel';
+import { askVerdict, limited, passage, reportOutcome, track, type Tracked, type Via } from './calls';
+import { isRead, type HeaderList } from './copies';
+import { baseUrl, encoder, jsonParse, jsonStringify, listen, NativeDOMException, NativeURL, unlisten, xhr as native } from './natives';
+import { readsBody, record, smallJson } from './observe';
+import { refusedAnswer } from './refusal';
+import { abortShadowed, deliver, unshadow } from './xhr-answer';
+
+interface XhrState {
+  readonly call: ApiCall;
+  /** The HTTP method: GET and HEAD send no body, whatever send() is given. */
+  readonly verb: string;
+  readonly url: string;
+  readonly async: boolean;
+  /** Request body size when there is one (not GET/HEAD), for upload events. */
+  uploadBytes: number | null;
+  /** opened → (waiting → sent | refused) or sent; refused also after our own abort. */
+  phase: 'opened' | 'waiting' | 'sent' | 'refused';
+  t?: Tracked;
+  body?: unknown;
+}
+
+const states = new WeakMap<XMLHttpRequest, XhrState>();
+
+const notOpened = (method: string): DOMException =>
+  new NativeDOMException(`Failed to execute '${method}' on 'XMLHttpRequest': The object's state must be OPENED.`, 'InvalidStateError');
+
+type XhrMethod = (this: XMLHttpRequest, ...args: unknown[]) => unknown;
+// The native methods, typed so `arguments` can go straight into apply (no copy on the hot path).
+const nativeOpen = native.open as XhrMethod;
+const nativeSend = native.send as XhrMethod;
+const nativeAbort = native.abort as XhrMethod;
+const nativeSetRequestHeader = native.setRequestHeader as XhrMethod;
+type Args = unknown[];
+
+export function installXhr(): void {
+  const proto = native.proto;
+
+  proto.open = function open(this: XMLHttpRequest, method: string, url: string | URL): void {
+    const st = states.get(this);
+    if (st !== undefined) forget(this, st);
+    nativeOpen.apply(this, arguments as unknown as Args);
+    try {
+      const u = typeof url === 'string' ? url : url instanceof NativeURL ? url.href : null;
+      if (u === null || !mayBeApiUrl(u)) return;
+      const abs = new NativeURL(u, baseUrl()).href;
+      const c = recognise(String(method), abs);
+      // open(method, url) is async; open(method, url, undefined) is not, as in the browser.
+      if (c) states.set(this, { call: c, verb: String(method).toUpperCase(), url: abs, async: arguments.length < 3 || Boolean(arguments[2]), uploadBytes: null, phase: 'opened' });
+    } catch {
+      // unknown to us: stays a plain XHR
+    }
+  };
+
+  proto.setRequestHeader = function setRequestHeader(this: XMLHttpRequest): void {
+    const st = states.get(this);
+    // While we hold the call the browser would already refuse: the send flag is set.
+    if (st !== undefined && (st.phase === 'waiting' || st.phase === 'refused')) throw notOpened('setRequestHeader');
+    nativeSetRequestHeader.apply(this, arguments as unknown as Args);
+  };
+
+  proto.abort = function abort(this: XMLHttpRequest): void {
+    const st = states.get(this);
+    if (st === undefined || st.phase === 'opened' || st.phase === 'sent') {
+      nativeAbort.apply(this, arguments as unknown as Args);
+      return;
+    }
+    try {
+      if (st.phase === 'waiting' && st.t) cancel(st.t.id);
+      st.phase = 'refused';
+      abortShadowed(this, st.url, st.uploadBytes);
+    } catch {
+      // never let our emulation break the page's abort()
+    }
+  };
+
+  proto.send = function send(this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null): void {
+    const st = states.get(this);
+    if (st === undefined || st.phase === 'sent') {
+      nativeSend.apply(this, arguments as unknown as Args);
+      return;
+    }
+    if (st.phase !== 'opened') throw notOpened('send');
+    let t: Tracked;
+    try {
+      t = track(st.call, st.url);
+      const sendsBody = body !== null && body !== undefined && st.verb !== 'GET' && st.verb !== 'HEAD';
+      st.uploadBytes = sendsBody ? (bodyBytes(body) ?? 0) : null;
+      if (st.call.method === 'Publish') t.bodyBytes = bodyBytes(body);
+      if (st.call.batch && typeof body === 'string') t.messageIds = idsFromText(body);
+      if (st.call.method === 'CreateOutOfOffice' && typeof body === 'string') t.absence = absenceFromText(body);
+    } catch {
+      nativeSend.apply(this, arguments as unknown as Args);
+      return;
+    }
+    if (!st.async || !limited(st.call.method)) {
+      st.phase = 'sent';
+      sendNow(this, t, st.async ? 'info' : 'sync', undefined, arguments);
+      return;
+    }
+    st.phase = 'waiting';
+    st.t = t;
+    st.body = body;
+    void askVerdict(t, 'xhr').then((d) => afterVerdict(this, st, t, d));
+  };
+}
+
+function forget(x: XMLHttpRequest, st: XhrState): void {
+  // open() again ends a held call silently, as it ends a real one.
+  if (st.phase === 'waiting' && st.t) cancel(st.t.id);
+  st.phase = 'refused';
+  states.delete(x);
+  unshadow(x);
+}
+
+function afterVerdict(x: XMLHttpRequest, st: XhrState, t: Tracked, d: Decision): void {
+  if (states.get(x) !== st || st.phase !== 'waiting' || d.kind === 'aborted') return;
+  try {
+    if (d.kind === 'deny') {
+      st.phase = 'refused';
+      deliver(x, refusedAnswer(t, d.notice), st.url, st.uploadBytes);
+      return;
+    }
+    st.phase = 'sent';
+    const { via, failure } = passage(d);
+    sendNow(x, t, via, failure, [st.body]);
+  } catch {
+    // the page's send() returned long ago: nothing to throw to
+  }
+}
+
+/** The native send; the outcome is reported once the response is complete (or failed). */
+function sendNow(x: XMLHttpRequest, t: Tracked, via: Via, failure: Failure | undefined, args: IArguments | unknown[]): void {
+  const onChange = (): void => {
+    if (native.readyState.call(x) !== 4) return;
+    unlisten.call(x, 'readystatechange', onChange, true);
+    finish(x, t, via, failure);
+  };
+  // Capture: at the target it runs before the page's own listeners, so a page that reuses the
+  // XHR from its handler cannot reset the status before we read it.
+  listen.call(x, 'readystatechange', onChange, true);
+  try {
+    nativeSend.apply(x, args as unknown as Args);
+  } catch (e) {
+    unlisten.call(x, 'readystatechange', onChange, true);
+    reportOutcome(t, via, 0, failure);
+    throw e;
+  }
+}
+
+function finish(x: XMLHttpRequest, t: Tracked, via: Via, failure: Failure | undefined): void {
+  let status = 0;
+  let info: ReturnType<typeof record>;
+  try {
+    status = native.status.call(x) as number;
+    info = readAnswer(x, t, status);
+  } catch {
+    info = undefined;
+  }
+  reportOutcome(t, via, status, failure, info);
+}
+
+function readAnswer(x: XMLHttpRequest, t: Tracked, status: number): ReturnType<typeof record> {
+  const header = (name: string): string | null => native.getResponseHeader.call(x, name);
+  if (!readsBody(t.call.method) || !smallJson(header('content-type'), header('content-length'))) return undefined;
+  // Only the string or parsed forms: arraybuffer, blob and document bodies are never touched.
+  const type = native.responseType.call(x);
+  let json: unknown;
+  let text: string | null = null;
+  if (type === '' || type === 'text') {
+    text = native.responseText.call(x) as string;
+    if (text.length > MAX_RESPONSE_BYTES) return undefined;
+    json = jsonParse(text);
+  } else if (type === 'json') {
+    json = native.response.call(x);
+    if (json === null) return undefined;
+    if (isRead(t.call.method)) text = jsonStringify(json);
+  } else return undefined;
+  return record({
+    method: t.call.method,
+    key: t.key,
+    status,
+    statusText: native.statusText.call(x) as string,
+    headers: parseHeaders(native.getAllResponseHeaders.call(x)),
+    bytes: text !== null && isRead(t.call.method) ? encoder.encode(text) : null,
+    json,
+  });
+}
+
+function parseHeaders(all: string): HeaderList {
+  const list: HeaderList = [];
+  for (const line of all.split('\r\n')) {
+    const at = line.indexOf(':');
+    if (at > 0) list.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+  }
+  return list;
+}
