@@ -4,15 +4,17 @@ import webExtension from 'vite-plugin-web-extension';
 
 // One manifest.json for both browsers: keys prefixed {{chrome}} / {{firefox}} are kept only
 // for that target (vite-plugin-web-extension). TARGET picks the browser; the output goes to
-// dist/<target>. Manifest validation is skipped because it downloads a schema (no network here);
-// `web-ext lint` and scripts/build.mjs check the output instead.
+// dist/<target>, or to $OUT_DIR (a private copy while others test against dist/: the plugin's
+// inner builds ignore a --outDir given on the command line). Manifest validation is skipped
+// because it downloads a schema (no network here); `web-ext lint` and scripts/build.mjs check
+// the output instead.
 // The plugin builds each background/content script on its own as an IIFE (no imports, no shared
 // chunks); HTML pages are one multi-page ES-module build with shared chunks.
 const target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
 
 export default defineConfig({
   build: {
-    outDir: `dist/${target}`,
+    outDir: process.env.OUT_DIR ?? `dist/${target}`,
     emptyOutDir: true,
     target: ['chrome111', 'firefox140'],
     minify: true,

@@ -5,6 +5,8 @@ import browser from 'webextension-polyfill';
 
 type IdleState = 'active' | 'idle' | 'locked';
 const KEY = 'lastInput';
+/** An input stamped this much later than now means the clock went back (not messages out of order). */
+const CLOCK_BACK_SLACK_MS = 60_000;
 
 export class Activity {
   private lastInput = 0;
@@ -23,7 +25,8 @@ export class Activity {
   }
 
   noteInput(now: number): void {
-    if (now <= this.lastInput) return;
+    // Out of order by a little: keep the latest. Much earlier: the clock went back, the input is now.
+    if (now <= this.lastInput && now > this.lastInput - CLOCK_BACK_SLACK_MS) return;
     this.lastInput = now;
     this.idle = 'active';
     void browser.storage.session.set({ [KEY]: now }).catch(() => undefined);
@@ -37,7 +40,13 @@ export class Activity {
     browser.idle.setDetectionInterval(Math.max(15, minutes * 60));
   }
 
+  /**
+   * An input "in the future" (the clock went back since) is no evidence of activity now: without
+   * this, a clock set back an hour made the user count as active for the next hour and a quarter
+   * without touching anything, and an individual's peak limits applied (§5.1).
+   */
   isActive(now: number, minutes: number): boolean {
-    return this.idle === 'active' && now - this.lastInput <= minutes * 60_000;
+    const since = now - this.lastInput;
+    return this.idle === 'active' && since >= -CLOCK_BACK_SLACK_MS && since <= minutes * 60_000;
   }
 }

@@ -34,8 +34,19 @@ export class Badge {
     this.refresh();
   }
 
+  /** Storage answered again: the warning goes (a later failure brings it back). */
+  storageOk(): void {
+    this.trouble = false;
+    this.refresh();
+  }
+
   private async render(): Promise<void> {
     const now = this.s.clock();
+    // The warnings first, without touching storage: when IndexedDB hangs, the "!" must still show.
+    if (this.trouble || now - this.warnedAt < WARNING_MS) {
+      await this.paint('!', COLORS.warn, t(this.trouble ? 'badgeStorageTrouble' : 'badgeOverBudget'));
+      return;
+    }
     let tightest: { left: number; share: number; title: string } | null = null;
     for (const box of await this.s.mailboxes.all()) {
       const ledger = await this.s.keeper.ledger(box.accessKey, now);
@@ -48,18 +59,16 @@ export class Badge {
         tightest = { left, share, title: t('badgeTitle', top.method, left, top.limit, top.section) };
       }
     }
-    let text = '';
-    let color: string = COLORS.ok;
-    let title = t('extName');
-    if (this.trouble || now - this.warnedAt < WARNING_MS) {
-      text = '!';
-      color = COLORS.warn;
-      title = t(this.trouble ? 'badgeStorageTrouble' : 'badgeOverBudget');
-    } else if (tightest) {
-      text = String(tightest.left);
-      color = tightest.left === 0 ? COLORS.empty : tightest.share <= 0.5 ? COLORS.low : COLORS.ok;
-      title = tightest.title;
+    if (this.trouble || now - this.warnedAt < WARNING_MS) return; // a warning came while storage was read
+    if (tightest) {
+      const color = tightest.left === 0 ? COLORS.empty : tightest.share <= 0.5 ? COLORS.low : COLORS.ok;
+      await this.paint(String(tightest.left), color, tightest.title);
+    } else {
+      await this.paint('', COLORS.ok, t('extName'));
     }
+  }
+
+  private async paint(text: string, color: string, title: string): Promise<void> {
     await Promise.all([
       browser.action.setBadgeText({ text }),
       browser.action.setBadgeBackgroundColor({ color }),

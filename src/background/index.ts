@@ -23,7 +23,10 @@ browser.alarms.onAlarm.addListener((alarm) => {
 browser.notifications.onClicked.addListener((id) => void services.notifier.clicked(id));
 browser.notifications.onButtonClicked?.addListener((id, index) => void services.notifier.buttonClicked(id, index));
 
-services.alarms.set(PRUNE_ALARM, (now) => prune(db(), now).catch(() => services.badge.storageTrouble()));
+services.alarms.set(PRUNE_ALARM, async (now) => {
+  await services.keeper.pruneMemory(now);
+  await prune(db(), now).catch(() => services.badge.storageTrouble());
+});
 services.alarms.set(QUIET_END_ALARM, () => services.notifier.flushDeferred());
 installFeatures(services);
 

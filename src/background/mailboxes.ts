@@ -14,9 +14,15 @@ export class MailboxDirectory {
   private load(): Promise<void> {
     this.loaded ??= this.open()
       .mailboxes.toArray()
-      .then((rows) => {
-        for (const row of rows) if (!this.rows.has(row.accessKey)) this.rows.set(row.accessKey, row);
-      });
+      .then(
+        (rows) => {
+          for (const row of rows) if (!this.rows.has(row.accessKey)) this.rows.set(row.accessKey, row);
+        },
+        (error: unknown) => {
+          this.loaded = null; // storage failed: read again next time instead of failing for the worker's life
+          throw error;
+        },
+      );
     return this.loaded;
   }
 

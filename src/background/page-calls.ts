@@ -4,11 +4,13 @@
 import { callUnits, mailboxOf } from '../directive/units';
 import { noticeFor } from '../features/budgets/notice';
 import type { CountedCall } from '../features/budgets/keeper';
-import type { DecideReply } from '../shared/messages';
+import { ACK, type Ack, type DecideReply } from '../shared/messages';
 import type { HookMessage } from '../shared/page-protocol';
+import { whenBlocked } from '../store/db';
 import { advise } from './advisors';
 import { notifyObservers } from './outcomes';
 import type { Services } from './services';
+import { STALLED, withinStorageWait } from './storage-watch';
 
 type Decide = Extract<HookMessage, { type: 'decide' }>;
 type Outcome = Extract<HookMessage, { type: 'outcome' }>;
@@ -18,31 +20,45 @@ function counted(m: Decide | Outcome): CountedCall | null {
   return units ? { ...units, id: m.id, mailbox: mailboxOf(m.call) } : null;
 }
 
-export async function handleHookMessage(s: Services, m: HookMessage): Promise<DecideReply | undefined> {
+/**
+ * `retry`: the bridge sent this again after getting no answer (a worker stopped mid-message). An
+ * outcome or release is answered with ACK once recorded, so the bridge knows it may stop sending.
+ */
+export async function handleHookMessage(s: Services, m: HookMessage, retry = false): Promise<DecideReply | Ack> {
   await s.ready();
   switch (m.type) {
     case 'decide':
-      return decideCall(s, m);
+      return decideCall(s, m, retry);
     case 'outcome':
       await learn(s, m);
-      return undefined;
+      return ACK;
     case 'release':
       await s.keeper.release(m.id, s.clock()).catch(() => s.badge.storageTrouble());
-      return undefined;
+      return ACK;
   }
 }
 
-async function decideCall(s: Services, m: Decide): Promise<DecideReply> {
+async function decideCall(s: Services, m: Decide, retry: boolean): Promise<DecideReply> {
+  const work = decideCounted(s, m, retry);
+  const reply = await withinStorageWait(work, whenBlocked());
+  if (reply !== STALLED) return reply;
+  // Storage does not answer: let the call go now; it is counted when storage answers again.
+  s.badge.storageTrouble();
+  return { verdict: 'allow' };
+}
+
+async function decideCounted(s: Services, m: Decide, retry: boolean): Promise<DecideReply> {
   const now = s.clock();
   const advised = await advise(s, { mailbox: mailboxOf(m.call), call: m.call, hasCopy: m.hasCopy, now, ...(m.bodyBytes !== undefined ? { bodyBytes: m.bodyBytes } : {}) });
-  if (advised && (advised.verdict === 'deny' || advised.notice)) return advised;
+  // Only a hold skips the budget: an advisor's warning must not leave the call uncounted.
+  if (advised?.verdict === 'deny') return advised;
   const call = counted(m);
   if (!call) return advised ?? { verdict: 'allow' };
   try {
     const c = await s.conditions(call.mailbox, now);
-    const { verdict, sent } = await s.keeper.decide(call, c, s.enforce, now);
-    s.badge.refresh();
-    if (verdict.allowed) return { verdict: 'allow' };
+    const { verdict, sent } = await s.keeper.decide(call, c, s.enforce, now, retry);
+    s.badge.storageOk();
+    if (verdict.allowed) return advised ?? { verdict: 'allow' };
     if (sent) s.badge.warned(now);
     return { verdict: sent ? 'allow' : 'deny', notice: noticeFor(verdict, !sent, now) };
   } catch {

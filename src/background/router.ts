@@ -26,5 +26,5 @@ function handlePageRequest(s: Services, message: unknown): Promise<unknown> | un
   if (type !== 'page/hook') return undefined;
   const hook = parseHookMessage((message as { message?: unknown }).message);
   if (hook === null) return undefined;
-  return handleHookMessage(s, hook);
+  return handleHookMessage(s, hook, (message as { retry?: unknown }).retry === true);
 }

@@ -1,9 +1,13 @@
-// Privileged verbs for the extension's own pages: read the state, change settings, reset.
+// Privileged verbs for the extension's own pages: read the state, change settings, reset, the
+// 24-hour history (history.ts) and the export of everything kept (export.ts).
 import * as v from 'valibot';
+import browser from 'webextension-polyfill';
 import { ladderStandings, windowStandings } from '../features/budgets/standing';
-import { SettingsSchema } from '../store/settings';
+import { DEFAULT_SETTINGS, SettingsSchema } from '../store/settings';
 import { db } from '../store/db';
 import type { MailboxView, StateView, UiRequest } from '../shared/ui-messages';
+import { exportAll } from './export';
+import { historyView } from './history';
 import type { Services } from './services';
 
 export async function handleUiRequest(s: Services, raw: unknown): Promise<unknown> {
@@ -20,7 +24,16 @@ export async function handleUiRequest(s: Services, raw: unknown): Promise<unknow
     }
     case 'ui/reset':
       await reset(s);
+      if ((raw as { settings?: unknown }).settings === true) await s.updateSettings(DEFAULT_SETTINGS);
       return state(s);
+    case 'ui/history': {
+      const parsed = v.safeParse(v.object({ mailbox: v.pipe(v.string(), v.maxLength(512)) }), raw);
+      if (!parsed.success) throw new Error('Invalid history request');
+      const now = s.clock();
+      return historyView(db, parsed.output.mailbox, await s.conditions(parsed.output.mailbox, now), now);
+    }
+    case 'ui/export':
+      return exportAll(db, s.settings, browser.runtime.getManifest().version, s.clock());
     default: {
       const handler = typeof type === 'string' ? s.uiHandlers.get(type) : undefined;
       return handler ? handler(raw, s.clock()) : undefined;
@@ -53,7 +66,7 @@ export async function state(s: Services): Promise<StateView> {
       quality: row.quality,
       lastSeen: row.lastSeen,
       budgets: windowStandings(ledger, c, now),
-      ladders: ladderStandings(ledger, now),
+      ladders: ladderStandings(await s.keeper.recentLadders(row.accessKey, now), now),
     });
   }
   const onCall = s.settings.onCall.find((p) => now >= p.start && now < p.end);

@@ -5,7 +5,9 @@ export const ACTIVITY_MS = 30_000;
 const INPUT = ['keydown', 'pointerdown', 'wheel', 'touchstart'] as const;
 
 /** Starts listening; returns the function that stops. */
-export function watchActivity(report: () => void, now: () => number = Date.now): () => void {
+// `now` is monotonic (performance.now): with the wall clock, a clock set back an hour silenced the
+// reports for an hour and an active user was taken for an inactive one.
+export function watchActivity(report: () => void, now: () => number = () => performance.now()): () => void {
   let last = -Infinity;
   const seen = (event: Event): void => {
     if (!event.isTrusted) return; // a page script can dispatch events, not be a user

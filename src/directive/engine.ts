@@ -119,6 +119,22 @@ export function ladderStanding(count: number, last: number, now: number): Window
   return { used: count, limit, retryAt: Math.max(now, last + gap) };
 }
 
+/** The first instant from `now` on where every constraint allows a call (each gives its own first instant from t). */
+function jointRetry(now: number, firstFrom: ReadonlyArray<(t: number) => number | null>): number | null {
+  let t = now;
+  for (let step = 0; step < 256; step++) {
+    let next = t;
+    for (const f of firstFrom) {
+      const r = f(t);
+      if (r === null) return null;
+      if (r > next) next = r;
+    }
+    if (next === t) return t;
+    t = next;
+  }
+  return null;
+}
+
 function pick(a: { s: WindowStanding; scope: VerdictScope }, b: { s: WindowStanding; scope: VerdictScope }) {
   const late = (x: WindowStanding) => (x.retryAt === null ? Infinity : x.retryAt);
   if (late(a.s) !== late(b.s)) return late(a.s) > late(b.s) ? a : b;
@@ -150,7 +166,17 @@ export function decide(call: CallUnits, ledger: Ledger, c: Conditions, now: numb
       const stamps = ledger.windows[call.method];
       let best: { s: WindowStanding; scope: VerdictScope } = { s: windowStanding(times(stamps), w, budget.max, call.method, c, now), scope: budget.window };
       if (budget.perFolder !== undefined && call.folder !== undefined) {
-        best = pick(best, { s: windowStanding(times(stamps, call.folder), w, budget.perFolder, call.method, c, now), scope: 'folder' });
+        const all = times(stamps);
+        const inFolder = times(stamps, call.folder);
+        const perFolder = budget.perFolder;
+        best = pick(best, { s: windowStanding(inFolder, w, perFolder, call.method, c, now), scope: 'folder' });
+        // §5.4.1: both limits must hold at the same instant. The later of the two retryAt is not
+        // enough: the total may be over its limit again by then, once the limit drops at midnight.
+        const retryAt = jointRetry(now, [
+          (t) => windowStanding(all, w, budget.max, call.method, c, t).retryAt,
+          (t) => windowStanding(inFolder, w, perFolder, call.method, c, t).retryAt,
+        ]);
+        best = { ...best, s: { ...best.s, retryAt } };
       }
       return finish(best);
     }

@@ -31,9 +31,13 @@ export function emptyLedger(): Ledger {
 
 export const ladderKey = (method: DirectiveMethod, unit: string): string => `${method}|${unit}`;
 
+/** The method's window, from either kind's budget (RecoverPublicationState has one only for organizations). */
 export function windowMs(method: DirectiveMethod): number {
-  const b = RULES[method].individual;
-  return b.type === 'window' || b.type === 'agreement' ? WINDOW_MS[b.window] : 0;
+  let ms = 0;
+  for (const b of [RULES[method].individual, RULES[method].organization]) {
+    if (b.type === 'window' || b.type === 'agreement') ms = Math.max(ms, WINDOW_MS[b.window]);
+  }
+  return ms;
 }
 
 /** Inserts in time order; a clock moved back yields a stamp older than the newest one. */
@@ -62,8 +66,9 @@ export function bumpLadder(ledger: Ledger, key: string, at: number): void {
 }
 
 /**
- * Forgets what no window can see any more. Stamps from a clock that was later than now stay
- * (they still count, so a clock moved back never resets a budget early).
+ * Forgets what no window can see any more: only the oldest stamps are dropped, so the cost follows
+ * the traffic of the last window, not the history. Stamps from a clock that was later than now
+ * stay (they still count, so a clock moved back never resets a budget early).
  */
 export function prune(ledger: Ledger, now: number): void {
   for (const method of Object.keys(ledger.windows) as DirectiveMethod[]) {
@@ -74,6 +79,10 @@ export function prune(ledger: Ledger, now: number): void {
     while (drop < list.length && (list[drop]?.at ?? 0) <= horizon) drop++;
     if (drop > 0) list.splice(0, drop);
   }
+}
+
+/** Forgets ladders of messages that cannot exist any more (run hourly, not per decision). */
+export function pruneLadders(ledger: Ledger, now: number): void {
   for (const [key, entry] of ledger.ladders) {
     if (entry.last < now - LADDER_RETENTION_MS) ledger.ladders.delete(key);
   }

@@ -169,3 +169,8 @@ export function readOutOfOffices(json: unknown): OutOfOfficeEntry[] | null {
 export function readCreatedId(json: unknown): string | null {
   return str(field(json, 'id', 'outOfOfficeId', 'oooId'));
 }
+
+/** The id of the sender's own copy in a publication answer, if it names one (§7.2.1: it is purged after 7 days). */
+export function readPublishedId(json: unknown): string | null {
+  return str(field(json, 'messageId', 'sentMessageId'));
+}

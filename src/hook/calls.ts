@@ -23,8 +23,11 @@ export function track(call: ApiCall, url: string): Tracked {
   return { id: randomId(), call, url, key: copyKey(call.method, url) };
 }
 
-/** ListOutOfOffices and Publish are recognised for information, never limited: no wait at all. */
-export const limited = (m: ApiMethod): boolean => m !== 'ListOutOfOffices' && m !== 'Publish';
+/**
+ * ListOutOfOffices is recognised for information, never limited: no wait at all. Publish has no
+ * budget but asks first, with its body size: the platform refuses a message above 10 MB (§3.1).
+ */
+export const limited = (m: ApiMethod): boolean => m !== 'ListOutOfOffices';
 
 function request(t: Tracked): { call: ApiCall; messageIds?: string[]; bodyBytes?: number } {
   const r: { call: ApiCall; messageIds?: string[]; bodyBytes?: number } = { call: t.call };

@@ -1,6 +1,6 @@
 // After an allowed call: what the small JSON answers say (ResponseInfo: ids, dates, sizes, counts
 // only, via the readers of src/directive/responses.ts) and the copy kept for later refusals.
-import { readCreatedId, readMailboxInfo, readMessageList, readOutOfOffices } from '../directive/responses';
+import { readCreatedId, readMailboxInfo, readMessageList, readOutOfOffices, readPublishedId } from '../directive/responses';
 import type { ApiMethod } from '../directive/routes';
 import { MAX_LIST, type ResponseInfo } from '../shared/page-protocol';
 import { MAX_RESPONSE_BYTES } from './body';
@@ -9,7 +9,7 @@ import { NativeDate } from './natives';
 
 /** The endpoints whose answers are small JSON worth reading. */
 export const readsBody = (m: ApiMethod): boolean =>
-  isRead(m) || m === 'ListOutOfOffices' || m === 'CreateOutOfOffice';
+  isRead(m) || m === 'ListOutOfOffices' || m === 'CreateOutOfOffice' || m === 'Publish';
 
 /** Cheap checks on the headers before any body is touched. */
 export function smallJson(contentType: string | null, contentLength: string | null): boolean {
@@ -33,6 +33,10 @@ function infoFrom(method: ApiMethod, json: unknown): ResponseInfo | undefined {
     }
     case 'CreateOutOfOffice': {
       const id = readCreatedId(json);
+      return id !== null ? { kind: 'created', id } : undefined;
+    }
+    case 'Publish': {
+      const id = readPublishedId(json);
       return id !== null ? { kind: 'created', id } : undefined;
     }
     default:

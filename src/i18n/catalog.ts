@@ -9,6 +9,8 @@ import { retention } from '../features/retention/messages';
 import { outOfOffice } from '../features/out-of-office/messages';
 import { common } from './messages/common';
 import { ui } from '../ui/messages';
+import { options } from '../ui/options/messages';
+import { popup } from '../ui/popup/messages';
 
 /**
  * Every message module. A feature adds its strings in its own folder
@@ -28,6 +30,8 @@ export const modules = {
   outgoing,
   outOfOffice,
   ui,
+  popup,
+  options,
 } as const;
 
 type Modules = typeof modules;

@@ -1,6 +1,6 @@
 // Requests from the extension's own pages (popup, options) to the background, and their answers.
 // Only senders whose URL is inside the extension may use them (background/router.ts).
-import type { MailboxKind } from '../directive/rules';
+import type { DirectiveMethod, MailboxKind } from '../directive/rules';
 import type { LadderStanding, Standing } from '../features/budgets/standing';
 import type { Settings } from '../store/settings';
 
@@ -24,13 +24,52 @@ export interface StateView {
   readonly mailboxes: MailboxView[];
 }
 
+/** One method's calls per hour over the last 24 hours (options page chart). */
+export interface HistorySeries {
+  readonly method: DirectiveMethod;
+  readonly section: string;
+  /** Calls that reached the server, one entry per hour of `HistoryView.hours`. */
+  readonly counts: number[];
+  /** Calls held back in enforce mode, per hour. */
+  readonly held: number[];
+  /** The per-hour limit in force in that hour for an active user; null when the rule is not per hour. */
+  readonly hourLimits: (number | null)[];
+  /** The limit per 24 hours of a per-day rule (0: not allowed); null otherwise (per-hour or per-message rules). */
+  readonly dayLimit: number | null;
+}
+
+export interface HistoryView {
+  readonly mailbox: string;
+  readonly kind: MailboxKind;
+  readonly now: number;
+  /** Start of each hour, oldest first (24 entries). */
+  readonly hours: number[];
+  readonly series: HistorySeries[];
+}
+
+/** Everything the extension keeps, as the user downloads it (ui/export). */
+export interface ExportFile {
+  readonly format: string;
+  readonly formatVersion: number;
+  readonly extensionVersion: string;
+  readonly databaseVersion: number;
+  readonly exportedAt: string;
+  readonly settings: Settings;
+  readonly tables: Record<string, unknown[]>;
+}
+
 export type UiRequest =
   | { type: 'ui/state' }
   | { type: 'ui/settings'; settings: Settings }
-  | { type: 'ui/reset' };
+  /** Deletes every recorded table; with `settings: true` the settings go back to their defaults too. */
+  | { type: 'ui/reset'; settings?: boolean }
+  | { type: 'ui/history'; mailbox: string }
+  | { type: 'ui/export' };
 
 export interface UiReplies {
   'ui/state': StateView;
   'ui/settings': StateView;
   'ui/reset': StateView;
+  'ui/history': HistoryView;
+  'ui/export': ExportFile;
 }

@@ -17,7 +17,7 @@ const SAMPLE: Record<string, object> = {
   snapshots: { mailbox: 'box', at: 1, currentSize: 10, maxSize: 100, standby: 0, unread: 1 },
   messages: { mailbox: 'box', folder: 'sent', id: 'm1', publishedAt: 1, size: 5, ack: null, firstSeen: 1, lastSeen: 1 },
   alerts: { key: 'quota|box|80', state: 'crossed', at: 1 },
-  absences: { id: 'a1', mailbox: 'box', start: '2026-12-01', end: '2026-12-03', substitutes: [], note: '', registeredId: null, createdAt: 1, updatedAt: 1 },
+  absences: { id: 'a1', mailbox: 'box', start: '2026-12-01', end: '2026-12-03', substitutes: [], note: '', registeredId: null, withdrawn: false, createdAt: 1, updatedAt: 1 },
   registered: { mailbox: 'box', id: 'r1', start: '2026-12-01', end: '2026-12-03', substitutes: 0, seenAt: 1, goneAt: null },
 };
 

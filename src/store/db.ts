@@ -29,8 +29,29 @@ export class CompanionDB extends Dexie {
 }
 
 let shared: CompanionDB | null = null;
+let blocked = false;
+const blockedWaiters: (() => void)[] = [];
 
 export function db(): CompanionDB {
-  shared ??= new CompanionDB();
+  if (shared === null) {
+    shared = new CompanionDB();
+    // An upgrade waits for every older connection to close; one that never does (a tab of an older
+    // version, another program) would make every call wait for nothing (issue 6, case 5).
+    shared.on('blocked', () => {
+      blocked = true;
+      for (const wake of blockedWaiters.splice(0)) wake();
+    });
+    shared.on('ready', () => {
+      blocked = false;
+    });
+  }
+  // An open that failed (disk full, an I/O error, a connection the browser closed) leaves Dexie
+  // refusing every later operation for the worker's life; reset it so that the next one opens again.
+  if (shared.hasFailed()) shared.close({ disableAutoOpen: false });
   return shared;
+}
+
+/** Resolves at once while opening the database is blocked by an older connection, or as soon as it is. */
+export function whenBlocked(): Promise<void> {
+  return blocked ? Promise.resolve() : new Promise((resolve) => blockedWaiters.push(resolve));
 }

@@ -95,6 +95,8 @@ export interface AbsenceRow {
   note: string;
   /** Id of the matching out-of-office entry on the platform once its insert was seen. */
   registeredId: string | null;
+  /** Taken out of the plan while the platform still holds it (registeredId): one delete to go. */
+  withdrawn: boolean;
   createdAt: number;
   updatedAt: number;
 }

@@ -17,6 +17,19 @@ interface Pending {
 
 const HOUR = 3_600_000;
 const fresh = (): Pending => ({ calls: new Map(), deletedCalls: new Set(), ladders: new Map(), hourly: new Map(), waiters: [] });
+const COUNTERS: readonly HourlyCounter[] = ['calls', 'over', 'held', 'failOpen'];
+/** A batch whose write failed for want of storage is kept for the next one, up to this many calls. */
+export const MAX_KEPT_CALLS = 20_000;
+/** Failures of storage itself (full, blocked, closed, aborted): worth writing again later. A bad row (DataError...) is not. */
+const TRANSIENT = /Quota|Abort|Unknown|Timeout|DatabaseClosed|OpenFailed|VersionChange|InvalidState|Missing/i;
+
+function isTransient(e: unknown): boolean {
+  const names: string[] = [];
+  for (let x: unknown = e, depth = 0; x && typeof x === 'object' && depth < 4; x = (x as { inner?: unknown }).inner, depth++) {
+    names.push(String((x as { name?: unknown }).name ?? ''), String((x as { message?: unknown }).message ?? ''));
+  }
+  return names.some((n) => TRANSIENT.test(n));
+}
 
 export class Journal {
   private pending = fresh();
@@ -64,10 +77,27 @@ export class Journal {
         await this.write(batch);
         for (const w of batch.waiters) w.resolve();
       } catch (e) {
+        // Storage full or unavailable: the decisions are answered (they fail open) but their counts
+        // are not dropped; they go with the next batch, once storage is back (issue 6, case 5).
+        if (isTransient(e)) this.keep(batch);
         for (const w of batch.waiters) w.reject(e);
       }
     }
     this.flushing = null;
+  }
+
+  /** Puts a failed (older) batch back under what was queued since (newer rows win, hourly deltas add up). */
+  private keep(old: Pending): void {
+    const cur = this.pending;
+    if (cur.calls.size + old.calls.size > MAX_KEPT_CALLS) return;
+    for (const [id, row] of old.calls) if (!cur.calls.has(id) && !cur.deletedCalls.has(id)) cur.calls.set(id, row);
+    for (const id of old.deletedCalls) if (!cur.calls.has(id)) cur.deletedCalls.add(id);
+    for (const [key, row] of old.ladders) if (!cur.ladders.has(key)) cur.ladders.set(key, row);
+    for (const [key, entry] of old.hourly) {
+      const now = cur.hourly.get(key);
+      if (!now) cur.hourly.set(key, entry);
+      else for (const c of COUNTERS) now.delta[c] += entry.delta[c];
+    }
   }
 
   private async write(batch: Pending): Promise<void> {

@@ -91,4 +91,25 @@ describe('BudgetKeeper', () => {
     expect(seventh.sent).toBe(false);
     expect(seventh.verdict.retryAt).toBe(T0 + 5 + 3_600_000);
   });
+
+  it('does not count a retried decide twice when a stopped worker had committed the first attempt', async () => {
+    const first = fresh();
+    for (let i = 0; i < 59; i++) await first.keeper.decide(getMailbox(`c${i}`), ORG, true, T0 + i);
+    expect((await first.keeper.decide(getMailbox('last'), ORG, true, T0 + 100)).sent).toBe(true);
+    // The worker is stopped before its answer left; the bridge sends the same decide to a new one.
+    const again = new BudgetKeeper(() => first.d, new Journal(() => first.d));
+    const retried = await again.decide(getMailbox('last'), ORG, true, T0 + 200, true);
+    expect(retried.sent).toBe(true);
+    expect(await first.d.calls.count()).toBe(60);
+    expect((await first.d.hourly.toArray()).reduce((a, r) => a + r.calls, 0)).toBe(60);
+    // ...while a new call is still held back.
+    expect((await again.decide(getMailbox('next'), ORG, true, T0 + 300)).sent).toBe(false);
+  });
+
+  it('decides a retried decide afresh when the first attempt was never committed', async () => {
+    const { keeper, d } = fresh();
+    const retried = await keeper.decide(getMailbox('lost'), ORG, true, T0, true);
+    expect(retried.sent).toBe(true);
+    expect(await d.calls.count()).toBe(1);
+  });
 });

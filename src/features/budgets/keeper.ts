@@ -3,8 +3,8 @@
 // several tabs cannot both take the last slot. Writes go through the journal's group commit.
 import Dexie from 'dexie';
 import { type CallUnits, type Conditions, type Verdict, decide, record } from '../../directive/engine';
-import { type Ledger, addStamp, emptyLedger, ladderKey, prune, removeStamp } from '../../directive/ledger';
-import { WINDOW_MS } from '../../directive/rules';
+import { type LadderEntry, type Ledger, addStamp, emptyLedger, ladderKey, prune, pruneLadders, removeStamp, windowMs } from '../../directive/ledger';
+import { DIRECTIVE_METHODS, type DirectiveMethod, WINDOW_MS } from '../../directive/rules';
 import type { CompanionDB } from '../../store/db';
 import type { CallRow } from '../../store/schema';
 import type { Journal } from './journal';
@@ -22,11 +22,18 @@ export interface Decision {
 
 /** Ids of recent calls kept in memory to answer outcomes and releases without a read. */
 const LIVE_LIMIT = 4096;
+/** Readings this much earlier than the latest one mean the clock went back (not just messages handled out of order). */
+const CLOCK_BACK_SLACK_MS = 2_000;
 
 export class BudgetKeeper {
   private readonly ledgers = new Map<string, Promise<Ledger>>();
   private readonly live = new Map<string, CallRow>();
   private readonly inflight = new Map<string, Promise<unknown>>();
+  /** Ladder keys known to have no stored entry (new messages): no read for them again. */
+  private readonly absent = new Set<string>();
+  /** The latest clock reading seen, and what a reload waits for (the journal's queued writes). */
+  private latest = -Infinity;
+  private settled: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly open: () => CompanionDB,
@@ -34,6 +41,7 @@ export class BudgetKeeper {
   ) {}
 
   ledger(mailbox: string, now: number): Promise<Ledger> {
+    this.noteClock(now);
     let p = this.ledgers.get(mailbox);
     if (!p) {
       p = this.load(mailbox, now);
@@ -43,16 +51,64 @@ export class BudgetKeeper {
     return p;
   }
 
+  /**
+   * The clock went back (issue 6, case 4): the ledgers in memory were pruned up to the later
+   * reading and may miss calls that the window of the earlier one holds again; IndexedDB still has
+   * them (25 hours). Each ledger is read again once the writes already queued are committed.
+   * Without this, a clock set a day ahead and then corrected reset every budget until the worker
+   * was next stopped.
+   */
+  private noteClock(now: number): void {
+    if (now < this.latest - CLOCK_BACK_SLACK_MS) {
+      this.ledgers.clear();
+      this.absent.clear();
+      this.settled = this.journal.commit().catch(() => undefined);
+      this.latest = now;
+    } else if (now > this.latest) {
+      this.latest = now;
+    }
+  }
+
+  /** Hourly: drops ladders of long-gone messages from the ledgers in memory. */
+  async pruneMemory(now: number): Promise<void> {
+    for (const p of this.ledgers.values()) pruneLadders(await p, now);
+  }
+
   /** Forget everything in memory (after a reset of the stored data). */
   forget(): void {
     this.ledgers.clear();
     this.live.clear();
+    this.absent.clear();
   }
 
-  /** Decides a call and, when it will be sent, counts it in the same synchronous step. */
-  decide(call: CountedCall, c: Conditions, enforce: boolean, now: number): Promise<Decision> {
+  /** Ladder entries of a mailbox touched in the last day (a waiting message waits a day at most). */
+  async recentLadders(mailbox: string, now: number): Promise<[string, LadderEntry][]> {
+    const rows = await this.open().ladders.where('last').above(now - WINDOW_MS.day).filter((r) => r.mailbox === mailbox).toArray();
+    const ledger = await this.ledger(mailbox, now);
+    return rows.map((r) => {
+      const key = r.key.slice(mailbox.length + 1);
+      return [key, ledger.ladders.get(key) ?? { count: r.count, last: r.last }];
+    });
+  }
+
+  /**
+   * Decides a call and, when it will be sent, counts it in the same synchronous step. `retry`: the
+   * same decide came before and may have been counted (and committed) by a worker that was stopped
+   * before it could answer; a call already counted is let through again, never counted twice.
+   */
+  decide(call: CountedCall, c: Conditions, enforce: boolean, now: number, retry = false): Promise<Decision> {
+    const earlier = retry ? this.inflight.get(call.id) : undefined;
     const work = (async (): Promise<Decision> => {
+      if (retry) {
+        await earlier?.catch(() => undefined);
+        const known = this.live.get(call.id) ?? (await this.open().calls.get(call.id));
+        if (known) {
+          const ledger = await this.ledger(call.mailbox, now);
+          return { verdict: { ...decide(call, ledger, c, now), allowed: !known.over }, sent: true };
+        }
+      }
       const ledger = await this.ledger(call.mailbox, now);
+      await this.loadLadders(ledger, call);
       prune(ledger, now);
       const verdict = decide(call, ledger, c, now);
       const sent = verdict.allowed || !enforce;
@@ -80,6 +136,7 @@ export class BudgetKeeper {
     }
     const work = (async () => {
       const ledger = await this.ledger(call.mailbox, now);
+      await this.loadLadders(ledger, call);
       prune(ledger, now);
       const over = !decide(call, ledger, c, now).allowed;
       this.count(call, ledger, now, via === 'decided' ? 'fail-open' : via, over, status);
@@ -95,6 +152,7 @@ export class BudgetKeeper {
     const row = this.live.get(id) ?? (await this.open().calls.get(id));
     if (!row || row.status !== undefined) return;
     const ledger = await this.ledger(row.mailbox, now);
+    await this.loadLadders(ledger, row);
     removeStamp(ledger, row.method, row.at, row.folder);
     for (const unit of row.units) {
       const key = ladderKey(row.method, unit);
@@ -143,17 +201,32 @@ export class BudgetKeeper {
     }
   }
 
+  /**
+   * A waking worker reads each method's own window only (an hour for most), so start-up costs
+   * the same after a year of traffic as on day one. Ladders are read per message, on demand.
+   */
   private async load(mailbox: string, now: number): Promise<Ledger> {
+    await this.settled;
     const d = this.open();
     const ledger = emptyLedger();
-    const [calls, ladders] = await d.transaction('r', [d.calls, d.ladders], () =>
-      Promise.all([
-        d.calls.where('[mailbox+at]').between([mailbox, now - WINDOW_MS.day], [mailbox, Dexie.maxKey]).toArray(),
-        d.ladders.where('mailbox').equals(mailbox).toArray(),
-      ]),
+    const windowed = DIRECTIVE_METHODS.filter((m) => windowMs(m) > 0);
+    const lists = await d.transaction('r', d.calls, () =>
+      Promise.all(windowed.map((m) => d.calls.where('[mailbox+method+at]').between([mailbox, m, now - windowMs(m)], [mailbox, m, Dexie.maxKey], false, true).toArray())),
     );
-    for (const row of calls) addStamp(ledger, row.method, row.folder === undefined ? { at: row.at } : { at: row.at, folder: row.folder });
-    for (const row of ladders) ledger.ladders.set(row.key.slice(mailbox.length + 1), { count: row.count, last: row.last });
+    for (const row of lists.flat()) addStamp(ledger, row.method, row.folder === undefined ? { at: row.at } : { at: row.at, folder: row.folder });
     return ledger;
+  }
+
+  /** Brings the ladder entries a call needs into memory (entries already there are newer). */
+  private async loadLadders(ledger: Ledger, call: { mailbox: string; method: DirectiveMethod; units: readonly string[] }): Promise<void> {
+    const missing = call.units.map((u) => ladderKey(call.method, u)).filter((k) => !ledger.ladders.has(k) && !this.absent.has(`${call.mailbox}|${k}`));
+    if (missing.length === 0) return;
+    const rows = await this.open().ladders.bulkGet(missing.map((k) => `${call.mailbox}|${k}`));
+    missing.forEach((key, i) => {
+      const row = rows[i];
+      if (ledger.ladders.has(key)) return;
+      if (row) ledger.ladders.set(key, { count: row.count, last: row.last });
+      else this.absent.add(`${call.mailbox}|${key}`);
+    });
   }
 }

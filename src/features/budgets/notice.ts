@@ -5,7 +5,7 @@ import type { Verdict, VerdictScope } from '../../directive/engine';
 import { type MessageKey, formatDateTime, formatTime, t } from '../../i18n/t';
 import type { Notice } from '../../shared/page-protocol';
 
-const SCOPE_KEYS: Record<Exclude<VerdictScope, 'forbidden'>, MessageKey> = {
+export const SCOPE_KEYS: Record<Exclude<VerdictScope, 'forbidden'>, MessageKey> = {
   hour: 'scopeHour',
   day: 'scopeDay',
   folder: 'scopeFolder',

@@ -2,7 +2,7 @@
 // the options page and the badge show. Ladders are per message and shown only when a message
 // has gone past its free calls.
 import { type Conditions, type Verdict, decide, ladderStanding } from '../../directive/engine';
-import { type Ledger, prune } from '../../directive/ledger';
+import { type LadderEntry, type Ledger, prune } from '../../directive/ledger';
 import { DIRECTIVE_METHODS, type DirectiveMethod, RULES } from '../../directive/rules';
 
 export interface Standing extends Verdict {
@@ -34,9 +34,9 @@ export function windowStandings(ledger: Ledger, c: Conditions, now: number): Sta
 }
 
 /** Messages and attachments that used up their free calls (§5.4.2–5.5.1) and must wait. */
-export function ladderStandings(ledger: Ledger, now: number): LadderStanding[] {
+export function ladderStandings(entries: Iterable<[string, LadderEntry]>, now: number): LadderStanding[] {
   const out: LadderStanding[] = [];
-  for (const [key, entry] of ledger.ladders) {
+  for (const [key, entry] of entries) {
     const s = ladderStanding(entry.count, entry.last, now);
     if (s.retryAt === null || s.retryAt <= now) continue;
     const [method, unit] = key.split('|') as [DirectiveMethod, string];

@@ -1,11 +1,12 @@
 // Shared start-up of the extension pages: apply the user's language before the first paint.
 import { mount, type Component } from 'svelte';
-import { setLanguage } from '../../i18n/t';
+import { t } from '../../i18n/t';
 import { readSettings } from '../../store/settings';
+import { applyLanguage } from './language.svelte';
 
 export async function boot(App: Component, target: HTMLElement): Promise<void> {
   const settings = await readSettings().catch(() => null);
-  if (settings && settings.language !== 'auto') await setLanguage(settings.language).catch(() => undefined);
-  document.documentElement.lang = settings && settings.language !== 'auto' ? settings.language : navigator.language.slice(0, 2);
+  if (settings && settings.language !== 'auto') await applyLanguage(settings.language);
+  else document.documentElement.lang = t('htmlLang');
   mount(App, { target });
 }

@@ -1,3 +1,4 @@
+import '../lib/base.css';
 import { boot } from '../lib/boot';
 import App from './App.svelte';
 

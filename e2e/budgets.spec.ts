@@ -1,0 +1,89 @@
+// Foundation: the directive's call budgets inside the (simulated) official web application.
+// Every assertion is about what the server received or what the user sees.
+import type { Page } from '@playwright/test';
+import { ehbApp, expect, test } from './fixtures';
+import { readToasts } from './hook-fixtures/bridge';
+
+/** The toasts the user sees (they live in the bridge's closed shadow root). */
+async function toasts(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  const shown = await readToasts(cdp);
+  await cdp.detach();
+  return shown.map((t) => t.text).join('\n');
+}
+
+async function setMode(openOptions: () => Promise<Page>, mode: 'Observe' | 'Enforce'): Promise<void> {
+  const options = await openOptions();
+  await options.getByLabel(mode, { exact: true }).check();
+  await expect(options.getByRole('status')).toHaveText('Saved');
+  await options.close();
+}
+
+test('enforce: an organization box never sends a 61st GetMailbox within the hour, and the app keeps its box info', async ({ sim, openApp, openOptions }) => {
+  await setMode(openOptions, 'Enforce');
+  const app = await openApp({ box: sim.scenario.organization, autoload: false });
+  const results = await ehbApp(app).burst('GetMailbox', 61);
+  expect(sim.count('GetMailbox', sim.scenario.organization)).toBe(60);
+  const last = results.at(-1);
+  expect(last?.status).toBe(200);
+  expect(last?.headers['x-ehealthbox-companion']).toMatch(/^local-copy; since=\d{4}-/);
+
+  await app.getByTestId('refresh-box').click();
+  await expect(app.getByTestId('current-size')).not.toHaveText('–');
+  expect(sim.count('GetMailbox', sim.scenario.organization)).toBe(60);
+  await expect.poll(() => toasts(app)).toMatch(/GetMailbox held back: the limit of 60 per hour is reached \(§5\.2\.1\)\. Allowed again at \d/);
+});
+
+test('enforce: the 7th GetMessage of one message is held back with a 429 naming the ladder', async ({ sim, openApp, openOptions }) => {
+  await setMode(openOptions, 'Enforce');
+  const box = sim.scenario.organization;
+  const app = await openApp({ box, autoload: false });
+  const id = sim.listMessages(box, 'inbox')[0]?.id ?? '';
+  const results = await ehbApp(app).burst('GetMessage', 7, { args: ['inbox', id] });
+  expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200, 429]);
+  expect(sim.count('GetMessage', box)).toBe(6);
+  expect(results[6]?.body).toMatchObject({ error: 'directive-limit', method: 'GetMessage', section: '§5.4.2', scope: 'message', limit: 6 });
+  expect(Date.parse(String((results[6]?.body as { retryAt: string }).retryAt)) - Date.now()).toBeGreaterThan(59 * 60_000);
+});
+
+test("enforce: an individual's RecoverPublicationState never reaches the server", async ({ sim, openApp, openOptions }) => {
+  await setMode(openOptions, 'Enforce');
+  const app = await openApp({ box: sim.scenario.individual, autoload: false });
+  await ehbApp(app).getMailbox();
+  const result = await ehbApp(app).recoverPublicationState('M-any');
+  expect(result.status).toBe(429);
+  expect(result.body).toMatchObject({ method: 'RecoverPublicationState', section: '§5.4.5', scope: 'forbidden', retryAt: null });
+  expect(sim.count('RecoverPublicationState')).toBe(0);
+});
+
+test('enforce: the 11th out-of-office insert of the day is held back', async ({ sim, openApp, openOptions }) => {
+  await setMode(openOptions, 'Enforce');
+  const app = await openApp({ box: sim.scenario.individual, autoload: false });
+  const results = await ehbApp(app).burst('CreateOutOfOffice', 11, { args: [{ startDate: '2026-12-21', endDate: '2026-12-24' }] });
+  expect(results.filter((r) => r.status === 201)).toHaveLength(10);
+  expect(results[10]?.status).toBe(429);
+  expect(results[10]?.body).toMatchObject({ method: 'CreateOutOfOffice', section: '§5.6.1', limit: 10, scope: 'day' });
+  expect(sim.count('CreateOutOfOffice')).toBe(10);
+});
+
+test('observe (default): every call goes through, the over-budget ones are warned about', async ({ sim, openApp, openPopup }) => {
+  const box = sim.scenario.organization;
+  const app = await openApp({ box, autoload: false });
+  await ehbApp(app).burst('GetMailbox', 62);
+  expect(sim.count('GetMailbox', box)).toBe(62);
+  await expect.poll(() => toasts(app)).toMatch(/GetMailbox is over the limit of 60 per hour \(§5\.2\.1\) and was sent anyway \(observe mode\)/);
+  const popup = await openPopup();
+  await expect(popup.getByRole('region', { name: box }).getByText('62 / 60')).toBeVisible();
+});
+
+test('fetch and XMLHttpRequest calls are both counted', async ({ sim, openApp, openPopup }) => {
+  const box = sim.scenario.organization;
+  const viaFetch = await openApp({ box, autoload: false });
+  await ehbApp(viaFetch).burst('GetMailbox', 3);
+  const viaXhr = await openApp({ box, autoload: false, transport: 'xhr' });
+  await expect(viaXhr.getByTestId('transport')).toHaveText('XHR');
+  await ehbApp(viaXhr).burst('GetMailbox', 2);
+  expect(sim.count('GetMailbox', box)).toBe(5);
+  const popup = await openPopup();
+  await expect(popup.getByRole('region', { name: box }).getByText('5 / 60')).toBeVisible();
+});

@@ -1,0 +1,298 @@
+// Issue 6, case 5: storage trouble in a real Chromium. IndexedDB blocked (an extension page holds
+// the database open at an older version and never lets go), the disk full (the profile on a small
+// tmpfs, filled to the last block), holding a database of each earlier schema version, or of a
+// newer one. The web application keeps working (every call goes through: fail open), the user sees one
+// clear warning (the toolbar badge "!" and its title), and an upgrade keeps all data.
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statfsSync, symlinkSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { V1_SCHEMA } from '../src/store/migrations/v1';
+import { V2_SCHEMA } from '../src/store/migrations/v2';
+import { ehbApp, expect, test } from './fixtures';
+import { PROFILES_DIR, type Harness } from './harness';
+import { countedIn, exported, figure, popupUsed, sleep } from './reliability-kit';
+
+const DB_NAME = 'ehealthbox-companion';
+const SETTINGS_DB = 'ehealthbox-companion-settings';
+/** Every schema version ever shipped, oldest first (as src/store/db.test.ts lists them). */
+const VERSIONS: Record<string, string>[] = [V1_SCHEMA, V2_SCHEMA];
+
+interface StoreSpec {
+  name: string;
+  keyPath: string | string[] | null;
+  autoIncrement: boolean;
+  indexes: { name: string; keyPath: string | string[]; unique: boolean; multiEntry: boolean }[];
+}
+
+/** Dexie's schema syntax ('&id, [mailbox+at], at', '++seq', ...) as IndexedDB object stores. */
+function storesOf(schema: Record<string, string>): StoreSpec[] {
+  const keyPath = (s: string): string | string[] => (s.startsWith('[') ? s.slice(1, -1).split('+') : s);
+  return Object.entries(schema).map(([name, spec]) => {
+    const [primary = '', ...rest] = spec.split(',').map((x) => x.trim());
+    const autoIncrement = primary.startsWith('++');
+    const pk = primary.replace(/^(\+\+|&)/, '');
+    return {
+      name,
+      keyPath: pk === '' ? null : keyPath(pk),
+      autoIncrement,
+      indexes: rest.filter(Boolean).map((ix) => {
+        const bare = ix.replace(/^[&*]/, '');
+        return { name: bare, keyPath: keyPath(bare), unique: ix.startsWith('&'), multiEntry: ix.startsWith('*') };
+      }),
+    };
+  });
+}
+
+/**
+ * From an extension page (same origin as the service worker): deletes the database, creates it at
+ * IndexedDB version `idbVersion` with these stores and rows, and keeps the connection open unless
+ * `close`. A versionchange event is ignored (that is what blocks an upgrade).
+ */
+function createDatabase(page: Page, idbVersion: number, stores: StoreSpec[], rows: Record<string, unknown[]>, close: boolean): Promise<void> {
+  return page.evaluate(async ({ name, idbVersion, stores, rows, close }) => {
+    const done = <T>(r: IDBRequest<T>): Promise<T> => new Promise((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const del = indexedDB.deleteDatabase(name);
+      del.onsuccess = () => resolve();
+      del.onerror = () => reject(del.error);
+      del.onblocked = () => reject(new Error('delete blocked: a connection is still open'));
+    });
+    const open = indexedDB.open(name, idbVersion);
+    open.onupgradeneeded = () => {
+      for (const s of stores) {
+        const store = open.result.createObjectStore(s.name, { keyPath: s.keyPath, autoIncrement: s.autoIncrement });
+        for (const ix of s.indexes) store.createIndex(ix.name, ix.keyPath, { unique: ix.unique, multiEntry: ix.multiEntry });
+      }
+    };
+    const db = await done(open);
+    for (const [table, list] of Object.entries(rows)) {
+      const tx = db.transaction(table, 'readwrite');
+      for (const row of list) tx.objectStore(table).put(row);
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+    }
+    db.onversionchange = () => undefined; // never close: the upgrade waits ("blocked")
+    if (close) db.close();
+    else (window as unknown as { heldOpen: IDBDatabase }).heldOpen = db;
+  }, { name: DB_NAME, idbVersion, stores, rows, close });
+}
+
+/**
+ * A page of the extension's origin that does not talk to the background (an icon, shown as an image
+ * document): it reaches the extension's IndexedDB without waking the service worker.
+ */
+function quietExtensionPage(harness: Harness): Promise<Page> {
+  return harness.openExtensionPage('icons/icon-16.png');
+}
+
+interface BadgeState {
+  text: string;
+  title: string;
+}
+
+/** The toolbar badge as the user sees it: its text and its tooltip. */
+async function badge(harness: Harness): Promise<BadgeState> {
+  const page = await harness.openOptions();
+  try {
+    return await page.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } } }).chrome;
+      return { text: await c.action.getBadgeText({}), title: await c.action.getTitle({}) };
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+const STORAGE_WARNING = /local storage is not available/i;
+
+/** Rows of an earlier version's tables: a day of use by an organization box (what must survive an upgrade). */
+function oldRows(box: string, now: number, tables: string[]): Record<string, unknown[]> {
+  const rows: Record<string, unknown[]> = {
+    calls: Array.from({ length: 30 }, (_, i) => ({ id: `old-call-${String(i).padStart(4, '0')}`, mailbox: box, method: 'GetMailbox', at: now - 30 * 60_000 + i * 1000, units: [], via: 'decided', over: false, status: 200 })),
+    ladders: [{ key: `${box}|GetMessage|M-old`, mailbox: box, count: 9, last: now - 10 * 60_000 }],
+    hourly: [{ mailbox: box, method: 'GetMailbox', hour: Math.floor(now / 3_600_000) * 3_600_000 - 3_600_000, calls: 30, over: 0, held: 0, failOpen: 0 }],
+    mailboxes: [{ accessKey: box, firstSeen: now - 86_400_000, lastSeen: now - 60_000, detectedKind: 'organization', idType: 'CBE', quality: 'HOSPITAL' }],
+    snapshots: [{ mailbox: box, at: now - 60_000, currentSize: 1000, maxSize: 100 * 1024 * 1024, standby: 0, unread: 2 }],
+    messages: [{ mailbox: box, folder: 'sent', id: 'M-old-sent', publishedAt: now - 86_400_000, size: 5000, ack: null, firstSeen: now - 86_400_000, lastSeen: now - 60_000 }],
+    alerts: [{ key: `quota|${box}|80`, state: 'crossed', at: now - 60_000 }],
+    absences: [{ id: 'a-old', mailbox: box, start: '2027-01-04', end: '2027-01-08', substitutes: [], note: '', registeredId: null, withdrawn: false, createdAt: now, updatedAt: now }],
+    registered: [{ mailbox: box, id: 'r-old', start: '2027-01-04', end: '2027-01-08', substitutes: 0, seenAt: now, goneAt: null }],
+  };
+  return Object.fromEntries(tables.map((t) => [t, rows[t] ?? []]));
+}
+
+test.describe('storage trouble: the web application keeps working', () => {
+  test('IndexedDB blocked by an old connection that never closes: calls go through, one warning, counts recorded once unblocked', async ({ sim, harness, stopServiceWorker }, info) => {
+    const box = sim.scenario.organization;
+    await stopServiceWorker();
+    const holder = await quietExtensionPage(harness);
+    const v1 = storesOf(VERSIONS[0] ?? {});
+    await createDatabase(holder, 10, v1, oldRows(box, Date.now(), Object.keys(VERSIONS[0] ?? {})), false);
+
+    const app = await harness.openApp({ box, autoload: false });
+    const started = Date.now();
+    const results = await ehbApp(app).burst('GetMailbox', 10);
+    const took = Date.now() - started;
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    expect(sim.count('GetMailbox', box)).toBe(10);
+    await expect.poll(() => badge(harness)).toMatchObject({ text: '!', title: expect.stringMatching(STORAGE_WARNING) });
+
+    // The old connection goes away: the upgrade runs, the old data and the calls made meanwhile are there.
+    await holder.close();
+    await expect.poll(async () => (await countedIn(harness, box, 'GetMailbox')).calls, { timeout: 15_000 }).toBe(40);
+    figure(info, `storage blocked: 10 calls while blocked took ${took} ms in all, all 10 reached the server, badge "!" with the storage warning; after unblocking 30 old + 10 counted`);
+  });
+
+  test.describe('disk full', () => {
+    // Chromium does not enforce quota on extension origins: Storage.overrideQuotaForOrigin is accepted
+    // for chrome-extension://… (overrideActive: true) but writes still succeed, while the same
+    // override makes an https origin's write abort with QuotaExceededError. So the disk itself is
+    // filled: the profile lives on a small tmpfs (root needed: .ci/run runs as root) and a file takes
+    // every free byte, as another program would.
+    const mountPoint = mkdtempSync(path.join(os.tmpdir(), 'ehb-disk-'));
+    const PROFILE = 'reliability-disk-full';
+    test.use({ profileName: PROFILE });
+
+    test.beforeAll(() => {
+      if (process.getuid?.() !== 0) throw new Error('the disk-full case mounts a tmpfs: run as root (as .ci/run does)');
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=160m', 'tmpfs', mountPoint]);
+      mkdirSync(PROFILES_DIR, { recursive: true });
+      rmSync(path.join(PROFILES_DIR, PROFILE), { recursive: true, force: true });
+      symlinkSync(mountPoint, path.join(PROFILES_DIR, PROFILE));
+    });
+
+    test.afterAll(() => {
+      rmSync(path.join(PROFILES_DIR, PROFILE), { force: true });
+      try {
+        execFileSync('umount', [mountPoint]);
+      } catch {
+        execFileSync('umount', ['-l', mountPoint]);
+      }
+      rmSync(mountPoint, { recursive: true, force: true });
+    });
+
+    test('the disk fills up: calls go through, one warning; space back: storage recovers and nothing is lost', async ({ sim, harness }, info) => {
+      const box = sim.scenario.organization;
+      const app = await harness.openApp({ box, autoload: false });
+      await ehbApp(app).burst('GetMailbox', 5);
+      await expect.poll(async () => (await countedIn(harness, box, 'GetMailbox')).calls).toBe(5);
+
+      const filler = path.join(mountPoint, 'filler');
+      const fd = openSync(filler, 'w');
+      try {
+        for (;;) writeSync(fd, Buffer.alloc(1 << 20));
+      } catch {
+        // ENOSPC: the last megabyte did not fit
+      }
+      try {
+        for (;;) writeSync(fd, Buffer.alloc(4096));
+      } catch {
+        // ENOSPC: not a block left
+      }
+      closeSync(fd);
+      expect(statfsSync(mountPoint).bavail).toBe(0);
+
+      const started = Date.now();
+      const results = await ehbApp(app).burst('GetMailbox', 10);
+      const took = Date.now() - started;
+      expect(results.every((r) => r.status === 200)).toBe(true);
+      expect(sim.count('GetMailbox', box)).toBe(15);
+      await expect.poll(() => badge(harness)).toMatchObject({ text: '!', title: expect.stringMatching(STORAGE_WARNING) });
+
+      rmSync(filler);
+      await ehbApp(app).burst('GetMailbox', 1);
+      await expect.poll(async () => (await countedIn(harness, box, 'GetMailbox')).calls, { timeout: 10_000 }).toBe(16);
+      // (A "!" may stay for another reason: the box's first calls went over an individual's limit
+      // before its answer said it is an organization's. The storage warning itself is gone.)
+      await expect.poll(async () => (await badge(harness)).title).not.toMatch(STORAGE_WARNING);
+      expect(await popupUsed(harness, box, 60)).toBe(16);
+      figure(info, `disk full: 10 calls on a full disk (${took} ms in all) all reached the server, badge "!"; space freed: 16 of 16 counted, warning gone`);
+    });
+  });
+
+  test('a database of a newer schema (the extension was downgraded): calls go through and are counted, the newer data is left alone', async ({ sim, harness, stopServiceWorker }, info) => {
+    const box = sim.scenario.organization;
+    await stopServiceWorker();
+    const page = await quietExtensionPage(harness);
+    await createDatabase(page, 990, [{ name: 'future', keyPath: 'id', autoIncrement: false, indexes: [] }], { future: [{ id: 'kept' }] }, true);
+    const app = await harness.openApp({ box, autoload: false });
+    const results = await ehbApp(app).burst('GetMailbox', 5);
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    expect(sim.count('GetMailbox', box)).toBe(5);
+    await expect.poll(async () => (await countedIn(harness, box, 'GetMailbox')).calls).toBe(5);
+    // Dexie opens the newer database as it is and adds the tables it needs beside the unknown one.
+    const future = await page.evaluate(async (name) => {
+      const open = indexedDB.open(name);
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const get = db.transaction('future').objectStore('future').getAll();
+      const rows = await new Promise<unknown[]>((resolve) => (get.onsuccess = () => resolve(get.result)));
+      const version = db.version;
+      db.close();
+      return { rows, version };
+    }, DB_NAME);
+    await page.close();
+    expect(future.rows).toEqual([{ id: 'kept' }]);
+    expect(future.version).toBeGreaterThanOrEqual(990);
+    expect((await badge(harness)).title).not.toMatch(STORAGE_WARNING);
+    figure(info, `newer schema (IndexedDB version 990): 5 of 5 calls through and counted; the unknown table kept (database now version ${future.version})`);
+  });
+
+  for (const [index, schema] of VERSIONS.slice(0, -1).entries()) {
+    const version = index + 1;
+    test(`a database of schema version ${version} is upgraded with all its data, and its counts are in force at once`, async ({ sim, harness, stopServiceWorker }, info) => {
+      const box = sim.scenario.organization;
+      await stopServiceWorker();
+      const page = await quietExtensionPage(harness);
+      const tables = Object.keys(schema);
+      const rows = oldRows(box, Date.now(), tables);
+      await createDatabase(page, version * 10, storesOf(schema), rows, true);
+      // Settings saved by that version: enforce mode, a field since removed, newer fields missing.
+      await page.evaluate(async (name) => {
+        const open = indexedDB.open(name);
+        open.onupgradeneeded = () => open.result.createObjectStore('settings');
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const tx = db.transaction('settings', 'readwrite');
+        tx.objectStore('settings').put({ mode: 'enforce', activityMinutes: 20, retiredOption: true }, 'settings');
+        await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
+        db.close();
+      }, SETTINGS_DB);
+      await page.close();
+
+      // Enforce mode, 30 GetMailbox in the last half hour: of 35 more, 30 reach the server.
+      const app = await harness.openApp({ box, autoload: false });
+      const results = await ehbApp(app).burst('GetMailbox', 35);
+      expect(results.every((r) => r.status === 200)).toBe(true);
+      expect(sim.count('GetMailbox', box)).toBe(30);
+      await sleep(300);
+      const file = await exported(harness);
+      expect(file.databaseVersion).toBe(VERSIONS.length);
+      for (const table of tables) {
+        const stored = file.tables[table] ?? [];
+        for (const old of rows[table] ?? []) {
+          // "last seen" moves on with the new calls; everything else is as the old version left it.
+          const { lastSeen: _moves, ...fixed } = old as { lastSeen?: number };
+          expect(stored, `${table} kept its rows`).toContainEqual(expect.objectContaining(table === 'mailboxes' ? fixed : (old as object)));
+        }
+      }
+      expect(file.tables.calls.filter((r) => r.mailbox === box && r.method === 'GetMailbox')).toHaveLength(60);
+      expect(file.settings).toMatchObject({ mode: 'enforce', activityMinutes: 20 });
+      expect(file.settings).not.toHaveProperty('retiredOption');
+      expect(await popupUsed(harness, box, 60)).toBe(60);
+      figure(info, `upgrade from schema v${version}: every row of ${tables.length} tables kept, 30 old calls in force (30 of 35 new ones sent), settings kept`);
+    });
+  }
+});
+

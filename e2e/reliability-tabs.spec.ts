@@ -1,0 +1,65 @@
+// Issue 6, case 3: four tabs of the same mailbox each fire 50 calls at once. Observe mode: exactly
+// 200 counted (export and popup agree with the server). Enforce mode: the server never sees more
+// than the limit — no race between tabs lets an extra call through.
+import type { Page } from '@playwright/test';
+import { ehbApp, expect, test } from './fixtures';
+import type { Harness } from './harness';
+import { countedIn, figure, popupUsed, setMode, uiRequest } from './reliability-kit';
+
+const TABS = 4;
+const EACH = 50;
+
+/** The user tells the extension this box is an organization's (options page), so its limits apply from the first call. */
+async function declareOrganization(harness: Harness, box: string): Promise<void> {
+  const options = await harness.openOptions();
+  const { settings } = await uiRequest<{ settings: Record<string, unknown> }>(options, { type: 'ui/state' });
+  await uiRequest(options, { type: 'ui/settings', settings: { ...settings, mailboxes: { [box]: { kind: 'organization' } } } });
+  await options.close();
+}
+
+async function fourTabs(harness: Harness, box: string): Promise<Page[]> {
+  const tabs: Page[] = [];
+  for (let i = 0; i < TABS; i++) tabs.push(await harness.openApp({ box, autoload: false, page: await harness.context.newPage() }));
+  return tabs;
+}
+
+/** Every tab fires its 50 calls at the same moment. */
+function fireAll(tabs: Page[]) {
+  return Promise.all(tabs.map((tab) => ehbApp(tab).burst('GetMailbox', EACH, { parallel: true })));
+}
+
+test('observe: 4 tabs × 50 calls at once are counted exactly 200 times', async ({ sim, harness }, info) => {
+  const box = sim.scenario.organization;
+  await declareOrganization(harness, box);
+  const tabs = await fourTabs(harness, box);
+  sim.setLatency(5);
+  const results = (await fireAll(tabs)).flat();
+  expect(results.every((r) => r.status === 200)).toBe(true);
+  expect(sim.count('GetMailbox', box)).toBe(TABS * EACH);
+  await expect.poll(async () => (await countedIn(harness, box, 'GetMailbox')).calls).toBe(TABS * EACH);
+  const counted = await countedIn(harness, box, 'GetMailbox');
+  expect(new Set(counted.ids).size).toBe(TABS * EACH);
+  expect(counted.hourly).toBe(TABS * EACH);
+  expect(await popupUsed(harness, box, 60)).toBe(TABS * EACH);
+  figure(info, `many tabs observe: ${TABS} tabs × ${EACH} at once, server ${sim.count('GetMailbox', box)}, counted ${counted.calls}`);
+});
+
+test('enforce: 4 tabs × 50 calls at once, the server sees exactly the limit of 60 and no more', async ({ sim, harness }, info) => {
+  const box = sim.scenario.organization;
+  await declareOrganization(harness, box);
+  await setMode(harness, 'Enforce');
+  const tabs = await fourTabs(harness, box);
+  sim.setLatency(5);
+  const results = (await fireAll(tabs)).flat();
+  const reached = sim.count('GetMailbox', box);
+  expect(reached).toBe(60);
+  // Held calls got the tab's in-memory copy or, in a tab that had none yet, a 429 naming the rule.
+  const held = results.filter((r) => r.status === 429 || r.headers['x-ehealthbox-companion'] !== undefined);
+  expect(held).toHaveLength(TABS * EACH - 60);
+  for (const r of results.filter((x) => x.status === 429)) expect(r.body).toMatchObject({ error: 'directive-limit', method: 'GetMailbox', limit: 60 });
+  const counted = await countedIn(harness, box, 'GetMailbox');
+  expect(counted.calls).toBe(60);
+  expect(counted.held).toBe(TABS * EACH - 60);
+  expect(await popupUsed(harness, box, 60)).toBe(60);
+  figure(info, `many tabs enforce: ${TABS} tabs × ${EACH} at once, server ${reached} (limit 60), held ${held.length}, counted ${counted.calls}`);
+});

@@ -1,0 +1,40 @@
+// Builds the planner's view for every mailbox seen: the plan, where each entry stands, the
+// budget left (the engine on the keeper's own ledger, never a count of our own) and the spread.
+import type { Services } from '../../background/services';
+import { pendingChanges, platformIndex, statusOf, unplanned } from './changes';
+import { brusselsToday } from './days';
+import { neighbours } from './merge';
+import type { PlanStore } from './plan-store';
+import { allowance, spread } from './schedule';
+import type { MailboxPlan, PlannerView } from './view';
+
+export async function mailboxPlan(s: Services, store: PlanStore, mailbox: string, now: number): Promise<MailboxPlan> {
+  const [plan, entries, ledger, c] = await Promise.all([
+    store.absences(mailbox),
+    store.entries(mailbox),
+    s.keeper.ledger(mailbox, now),
+    s.conditions(mailbox, now),
+  ]);
+  const today = brusselsToday(now);
+  const index = platformIndex(entries);
+  const views = plan
+    .map((a) => ({ ...a, status: statusOf(a, index, today) }))
+    .sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
+  return {
+    mailbox,
+    label: s.settings.mailboxes[mailbox]?.label ?? null,
+    inserts: allowance('insert', ledger, c, now),
+    deletes: allowance('delete', ledger, c, now),
+    absences: views.filter((a) => (!a.withdrawn && a.end >= today) || a.status === 'ended'),
+    withdrawn: views.filter((a) => a.withdrawn),
+    unplanned: unplanned(plan, entries).filter((e) => e.end >= today),
+    changes: spread(pendingChanges(plan, entries, today), ledger, c, now),
+    neighbours: neighbours(plan.filter((a) => a.end >= today)),
+  };
+}
+
+export async function plannerView(s: Services, store: PlanStore, now: number): Promise<PlannerView> {
+  const boxes = await s.mailboxes.all();
+  const mailboxes = await Promise.all(boxes.sort((a, b) => b.lastSeen - a.lastSeen).map((b) => mailboxPlan(s, store, b.accessKey, now)));
+  return { now, today: brusselsToday(now), reminderTime: s.settings.outOfOfficeReminderTime, enforce: s.enforce, mailboxes };
+}

@@ -1,0 +1,43 @@
+// Learns from every GetMailbox answer: records the size snapshot, then notifies once when the box
+// crosses a threshold (80 / 95 / 100 % by default, §4) and once, urgently, when messages start to
+// wait in STANDBY (§3.2). Levels live in the alerts table, so repeated calls stay silent.
+import { daysUntilFull, effectiveMax, quotaLevel, usedPercent } from '../../directive/quota';
+import type { MailboxInfo } from '../../directive/responses';
+import type { OutcomeEvent } from '../../background/outcomes';
+import type { Alerts } from '../health/alerts';
+import { type HealthContext, isOk } from '../health/context';
+import { quotaNote, standbyNote } from './notes';
+import { recordSnapshot, sizeHistory } from './snapshots';
+
+export class QuotaWatch {
+  constructor(private readonly ctx: HealthContext, private readonly alerts: Alerts) {}
+
+  readonly observe = async (e: OutcomeEvent): Promise<void> => {
+    if (e.call.method !== 'GetMailbox' || e.info?.kind !== 'mailbox' || !isOk(e.status)) return;
+    await recordSnapshot(this.ctx.db(), e.mailbox, e.info.info, e.at);
+    await Promise.all([this.checkSize(e.mailbox, e.info.info, e.at), this.checkStandby(e.mailbox, e.info.info, e.at)]);
+  };
+
+  private async checkSize(mailbox: string, info: MailboxInfo, now: number): Promise<void> {
+    const currentSize = info.currentSize;
+    if (currentSize === null) return;
+    const max = effectiveMax(info.maxSize, await this.ctx.kindOf(mailbox, now));
+    const percent = usedPercent(currentSize, max.bytes);
+    const thresholds = this.ctx.settings().quotaThresholds;
+    let level = 0;
+    const rose = await this.alerts.rise(`quota|${mailbox}`, (previous) => (level = quotaLevel(percent, thresholds, previous)), now);
+    if (!rose) return;
+    const forecastDays = daysUntilFull(await sizeHistory(this.ctx.db(), mailbox, now), max.bytes, now);
+    const name = this.ctx.boxName(mailbox);
+    await this.ctx.notify(quotaNote({ mailbox, name, level, currentSize, maxSize: max.bytes, forecastDays }));
+  }
+
+  private async checkStandby(mailbox: string, info: MailboxInfo, now: number): Promise<void> {
+    const waiting = info.standby;
+    if (waiting === null) return;
+    // Level 1 while anything waits: one urgent notification per episode, not one per message.
+    if (await this.alerts.rise(`standby|${mailbox}`, () => (waiting > 0 ? 1 : 0), now)) {
+      await this.ctx.notify(standbyNote(mailbox, this.ctx.boxName(mailbox), waiting));
+    }
+  }
+}

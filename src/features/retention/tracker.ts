@@ -1,0 +1,105 @@
+// Keeps the `messages` table in step with what the web application sees: each folder listing
+// (ids, dates, sizes, ACK category), and each deletion, move or publication it makes. Nothing
+// else of a message is ever stored.
+import type { ListedMessage } from '../../directive/responses';
+import { purgeAt, retainedFolder, type RetainedFolder } from '../../directive/retention';
+import type { OutcomeEvent } from '../../background/outcomes';
+import type { CompanionDB } from '../../store/db';
+import type { ListedMessageRow } from '../../store/schema';
+import { isOk } from '../health/context';
+
+/**
+ * getMessagesList pages by 100 at most: a listing that long may be one page of several, so only
+ * the messages dated within its range that it no longer holds are dropped. A shorter listing is
+ * the whole folder.
+ */
+export const PAGE_SIZE = 100;
+
+// Trash moves inbox → bin and sent → binsent; recover moves them back. The route does not say
+// which of the two was called, but only one of them is possible from each folder.
+const MOVES: Partial<Record<RetainedFolder, RetainedFolder>> = { inbox: 'bin', sent: 'binsent', bin: 'inbox', binsent: 'sent' };
+
+type Key = [string, string, string];
+
+/** An organization may list a folder of a thousand messages every minute: rewrite a row only when it says something new. */
+const SEEN_REFRESH_MS = 3_600_000;
+const unchanged = (old: ListedMessageRow | undefined, row: ListedMessageRow): boolean =>
+  old !== undefined && old.publishedAt === row.publishedAt && old.size === row.size && old.ack === row.ack && row.lastSeen - old.lastSeen < SEEN_REFRESH_MS;
+
+/** Publication date, or when the message was first seen when the listing gave none. */
+export const publishedOf = (m: Pick<ListedMessageRow, 'publishedAt' | 'firstSeen'>): number => m.publishedAt ?? m.firstSeen;
+
+export class MessageTracker {
+  constructor(private readonly db: () => CompanionDB) {}
+
+  readonly observe = async (e: OutcomeEvent): Promise<void> => {
+    if (!isOk(e.status)) return;
+    const folder = e.call.folder === undefined ? null : retainedFolder(e.call.folder);
+    const named = [...new Set([...(e.messageIds ?? []), ...(e.call.messageId ? [e.call.messageId] : [])])];
+    switch (e.call.method) {
+      case 'ListMessages':
+        if (folder && e.info?.kind === 'messages') await this.listed(e.mailbox, folder, e.info.messages, e.at);
+        return;
+      case 'DeleteMessage':
+        if (folder) await this.db().messages.bulkDelete(named.map((id): Key => [e.mailbox, folder, id]));
+        return;
+      case 'MoveMessage':
+        if (folder) await this.moved(e.mailbox, folder, named, e.at);
+        return;
+      case 'Publish':
+        // The publication answer names the sent copy when the page hook can read it.
+        if (e.info?.kind === 'created') await this.published(e.mailbox, e.info.id, e.bodyBytes ?? null, e.at);
+        return;
+      default:
+    }
+  };
+
+  rows(mailbox: string): Promise<ListedMessageRow[]> {
+    return this.db().messages.where('mailbox').equals(mailbox).toArray();
+  }
+
+  /** Drops what the platform has purged by now (§7.2.1): it cannot be in the box any more. */
+  async prune(now: number): Promise<void> {
+    const d = this.db();
+    await d.transaction('rw', d.messages, async () => {
+      await d.messages
+        .filter((m) => {
+          const folder = retainedFolder(m.folder);
+          return folder !== null && purgeAt(folder, publishedOf(m)) <= now;
+        })
+        .delete();
+    });
+  }
+
+  private async listed(mailbox: string, folder: RetainedFolder, listed: readonly ListedMessage[], now: number): Promise<void> {
+    const d = this.db();
+    const ids = new Set(listed.map((m) => m.id));
+    const dates = listed.flatMap((m) => (m.publishedAt === null ? [] : [m.publishedAt]));
+    const [from, to] = dates.length > 0 ? [Math.min(...dates), Math.max(...dates)] : [Infinity, -Infinity];
+    const whole = listed.length < PAGE_SIZE;
+    const covered = (m: ListedMessageRow): boolean => whole || (m.publishedAt !== null && m.publishedAt >= from && m.publishedAt <= to);
+    await d.transaction('rw', d.messages, async () => {
+      const known = new Map((await d.messages.where('[mailbox+folder]').equals([mailbox, folder]).toArray()).map((m) => [m.id, m]));
+      const gone = [...known.values()].filter((m) => !ids.has(m.id) && covered(m)).map((m): Key => [mailbox, folder, m.id]);
+      await d.messages.bulkDelete(gone);
+      const rows = listed.map(({ id, publishedAt, size, ack }) => ({ mailbox, folder, id, publishedAt, size, ack, firstSeen: known.get(id)?.firstSeen ?? now, lastSeen: now }));
+      await d.messages.bulkPut(rows.filter((row) => !unchanged(known.get(row.id), row)));
+    });
+  }
+
+  private async moved(mailbox: string, from: RetainedFolder, ids: readonly string[], now: number): Promise<void> {
+    const to = MOVES[from];
+    if (!to || ids.length === 0) return;
+    const d = this.db();
+    await d.transaction('rw', d.messages, async () => {
+      const keys = ids.map((id): Key => [mailbox, from, id]);
+      const rows = (await d.messages.bulkGet(keys)).filter((r) => r !== undefined);
+      await d.messages.bulkDelete(keys);
+      await d.messages.bulkPut(rows.map((r) => ({ ...r, folder: to, lastSeen: now })));
+    });
+  }
+
+  private async published(mailbox: string, id: string, size: number | null, now: number): Promise<void> {
+    await this.db().messages.put({ mailbox, folder: 'sent', id, publishedAt: now, size, ack: null, firstSeen: now, lastSeen: now });
+  }
+}
