@@ -1,7 +1,9 @@
 // `npm run bench`: speed figures, each against a baseline measured in the same run.
 //   1. the engine's decision time, empty history vs a year of organization-level traffic;
 //   2. in real Chromium: added latency per intercepted call, the app with vs without the extension;
-//   3. in real Chromium: the popup's first paint and JavaScript size (`npm run bench popup`).
+//   3. in real Chromium: the popup's first paint and JavaScript size (`npm run bench popup`);
+//   4. long use: a year of organization traffic, storage against its bound and decision times on
+//      day one vs after the year (`npm run bench reliability`; BENCH_DAYS=n for a shorter run).
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runnerImport } from 'vite';
@@ -32,5 +34,35 @@ async function popup() {
   for (const f of r.files) console.log(`    ${f.file}: ${(f.gzip / 1024).toFixed(1)} KB`);
 }
 
+async function latency() {
+  const extensionPath = process.env.EXTENSION_PATH ?? join(ROOT, 'dist', 'chrome');
+  const { module } = await runnerImport(join(ROOT, 'bench/latency.ts'));
+  const r = await module.runLatencyBench(extensionPath);
+  const f = (x) => `${x.toFixed(2)} ms`;
+  console.log(`\nIntercepted call latency (Chromium, simulated app, organization GetMailbox, ${r.calls} sequential calls each)`);
+  console.log(`  without extension : p50 ${f(r.without.p50)}, p99 ${f(r.without.p99)}`);
+  console.log(`  with extension    : p50 ${f(r.with.p50)}, p99 ${f(r.with.p99)}`);
+  console.log(`  added             : p50 ${f(r.addedP50)} (target < 1 ms ${r.addedP50 < 1 ? 'OK' : 'MISSED'}), p99 ${f(r.addedP99)} (target < 5 ms ${r.addedP99 < 5 ? 'OK' : 'MISSED'}); ratio p50 ${r.ratioP50.toFixed(2)}`);
+}
+
+async function reliability() {
+  const { module } = await runnerImport(join(ROOT, 'bench/reliability.ts'));
+  console.log('\nLong use (issue 6, case 6): an organization mailbox at its hourly limits, 50 new messages an hour, IndexedDB (fake-indexeddb) with the real clean-ups');
+  const r = await module.runReliabilityBench();
+  const rows = (c) => Object.entries(c).map(([t, n]) => `${t} ${n.toLocaleString('en')}`).join(', ');
+  const mb = (b) => `${(b / 1024 / 1024).toFixed(1)} MB`;
+  const within = Object.entries(r.peak).every(([t, n]) => n <= r.bound[t]);
+  console.log(`  ${r.days} days, ${r.callsWritten.toLocaleString('en')} calls written, ${r.seconds.toFixed(0)} s`);
+  console.log(`  bound (rows)      : ${rows(r.bound)}`);
+  console.log(`  day one           : ${rows(r.dayOne.counts)}; ${mb(r.dayOne.bytes)} as JSON`);
+  console.log(`  after ${r.days} days    : ${rows(r.afterYear.counts)}; ${mb(r.afterYear.bytes)} as JSON`);
+  console.log(`  peak (sampled)    : ${rows(r.peak)}   within the bound: ${within ? 'OK' : 'MISSED'}`);
+  const ms = (x) => `${x.toFixed(2)} ms`;
+  console.log(`  decision, worker just woken (ledger load): day one ${ms(r.dayOne.times.coldMs)}, after ${r.days} days ${ms(r.afterYear.times.coldMs)} (ratio ${(r.afterYear.times.coldMs / r.dayOne.times.coldMs).toFixed(2)})`);
+  console.log(`  decision, warm (with its group commit)   : day one ${ms(r.dayOne.times.warmMs)}, after ${r.days} days ${ms(r.afterYear.times.warmMs)} (ratio ${(r.afterYear.times.warmMs / r.dayOne.times.warmMs).toFixed(2)})`);
+}
+
 if (!only || only === 'engine') await engine();
+if (!only || only === 'latency') await latency();
 if (!only || only === 'popup') await popup();
+if (!only || only === 'reliability') await reliability();

@@ -665,6 +665,7 @@ test.describe('with the real bridge', () => {
     expect(seen).toEqual([{ type: 'no-verdict', id: 'forged-0001' }]);
     expect(await runtimeLog(page)).toEqual([]);
 
+    const floodStart = Date.now();
     await page.evaluate(() => {
       const w = window as unknown as { __stolen: MessagePort };
       for (let i = 0; i < 400; i++) w.__stolen.postMessage({ type: 'release', id: `flood-${String(i).padStart(4, '0')}` });
@@ -674,7 +675,9 @@ test.describe('with the real bridge', () => {
     const res = await pageFetch(page, API);
     expect(res.status).toBe(200);
     expect(res.ms).toBeLessThan(500);
-    expect((await runtimeLog(page)).length).toBeLessThanOrEqual(310);
+    // The bucket refills BUCKET per BUCKET_MS: a slow (loaded) machine lets that trickle through, no more.
+    const refill = Math.ceil(((Date.now() - floodStart) * 300) / 10_000);
+    expect((await runtimeLog(page)).length).toBeLessThanOrEqual(310 + refill);
   });
 
   test('an invalidated extension context: bridge-down, then every call proceeds at once', async () => {

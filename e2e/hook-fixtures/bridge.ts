@@ -26,7 +26,9 @@ export function fakeRuntime(reply: unknown): void {
     sendMessage(m: RuntimeWindow['__runtimeLog'][number]) {
       if (w.__runtime.dead) throw new Error('Extension context invalidated.');
       w.__runtimeLog.push(m);
-      return Promise.resolve(m.message?.type === 'decide' ? w.__runtime.reply : undefined);
+      // As the real background: a decide gets its verdict, an outcome or release its acknowledgement
+      // (without one the bridge sends the report again: src/bridge/relay.ts).
+      return Promise.resolve(m.message?.type === 'decide' ? w.__runtime.reply : { ack: true });
     },
   };
   const i18n = {

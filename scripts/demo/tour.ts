@@ -40,8 +40,8 @@ async function notes(h: Harness): Promise<Note[]> {
   });
 }
 
-const note = (h: Harness, prefix: string): Promise<Note> =>
-  until(`a notification ${prefix}…`, async () => (await notes(h)).find((n) => n.id.startsWith(prefix)));
+const note = (h: Harness, prefix: string, timeoutMs?: number): Promise<Note> =>
+  until(`a notification ${prefix}…`, async () => (await notes(h)).find((n) => n.id.startsWith(prefix)), timeoutMs);
 
 /** HH:MM in Brussels, `minutes` from now. */
 const brusselsTime = (minutes: number): string =>
@@ -104,8 +104,9 @@ export async function tour(h: Harness, outDir: string, lang: 'en' | 'fr' | 'nl' 
   await name(options, hospital, 'Hôpital Sainte-Gudule');
   await name(options, doctor, 'Dr Marie Peeters');
   await options.locator('input[name="digestTime"]').fill(brusselsTime(-1));
-  const digest = await note(h, 'digest|');
-  log(`  notification: ${digest.title} — ${digest.message}`);
+  // Just after midnight "a minute ago" is yesterday and the digest waits for tonight: the tour goes on.
+  const digest = await note(h, 'digest|', 15_000).catch(() => null);
+  log(digest ? `  notification: ${digest.title} — ${digest.message}` : '  (the digest is due later today; the popup lists the sent messages)');
 
   step('5/5 Out-of-office planner: an absence planned within the 10 changes a day (§5.6)');
   await options.reload();
