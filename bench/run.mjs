@@ -53,10 +53,10 @@ async function reliability() {
   const mb = (b) => `${(b / 1024 / 1024).toFixed(1)} MB`;
   const within = Object.entries(r.peak).every(([t, n]) => n <= r.bound[t]);
   console.log(`  ${r.days} days, ${r.callsWritten.toLocaleString('en')} calls written, ${r.seconds.toFixed(0)} s`);
-  console.log(`  bound (rows)      : ${rows(r.bound)}`);
-  console.log(`  day one           : ${rows(r.dayOne.counts)}; ${mb(r.dayOne.bytes)} as JSON`);
-  console.log(`  after ${r.days} days    : ${rows(r.afterYear.counts)}; ${mb(r.afterYear.bytes)} as JSON`);
-  console.log(`  peak (sampled)    : ${rows(r.peak)}   within the bound: ${within ? 'OK' : 'MISSED'}`);
+  console.log(`  bound (rows)   : ${rows(r.bound)}`);
+  console.log(`  day one        : ${rows(r.dayOne.counts)}; ${mb(r.dayOne.bytes)} as JSON`);
+  console.log(`  after ${r.days} days : ${rows(r.afterYear.counts)}; ${mb(r.afterYear.bytes)} as JSON`);
+  console.log(`  peak (sampled) : ${rows(r.peak)}   within the bound: ${within ? 'OK' : 'MISSED'}`);
   const ms = (x) => `${x.toFixed(2)} ms`;
   console.log(`  decision, worker just woken (ledger load): day one ${ms(r.dayOne.times.coldMs)}, after ${r.days} days ${ms(r.afterYear.times.coldMs)} (ratio ${(r.afterYear.times.coldMs / r.dayOne.times.coldMs).toFixed(2)})`);
   console.log(`  decision, warm (with its group commit)   : day one ${ms(r.dayOne.times.warmMs)}, after ${r.days} days ${ms(r.afterYear.times.warmMs)} (ratio ${(r.afterYear.times.warmMs / r.dayOne.times.warmMs).toFixed(2)})`);

@@ -6,7 +6,7 @@ import { noticeFor } from '../features/budgets/notice';
 import type { CountedCall } from '../features/budgets/keeper';
 import { ACK, type Ack, type DecideReply } from '../shared/messages';
 import type { HookMessage } from '../shared/page-protocol';
-import { whenBlocked } from '../store/db';
+import { onceBlocked } from '../store/db';
 import { advise } from './advisors';
 import { notifyObservers } from './outcomes';
 import type { Services } from './services';
@@ -40,7 +40,7 @@ export async function handleHookMessage(s: Services, m: HookMessage, retry = fal
 
 async function decideCall(s: Services, m: Decide, retry: boolean): Promise<DecideReply> {
   const work = decideCounted(s, m, retry);
-  const reply = await withinStorageWait(work, whenBlocked());
+  const reply = await withinStorageWait(work, onceBlocked);
   if (reply !== STALLED) return reply;
   // Storage does not answer: let the call go now; it is counted when storage answers again.
   s.badge.storageTrouble();
@@ -55,8 +55,12 @@ async function decideCounted(s: Services, m: Decide, retry: boolean): Promise<De
   const call = counted(m);
   if (!call) return advised ?? { verdict: 'allow' };
   try {
-    const c = await s.conditions(call.mailbox, now);
+    let c = await s.conditions(call.mailbox, now);
+    const unknownKind = s.settings.mailboxes[call.mailbox]?.kind === undefined && (await s.mailboxes.get(call.mailbox))?.detectedKind == null;
+    // A GetMailbox of this mailbox is on its way and will tell its kind: wait for it (briefly).
+    if (unknownKind && (await s.mailboxes.waitForKind(call.mailbox))) c = await s.conditions(call.mailbox, now);
     const { verdict, sent } = await s.keeper.decide(call, c, s.enforce, now, retry);
+    if (sent && call.method === 'GetMailbox' && unknownKind && call.mailbox !== '*') s.mailboxes.expectKind(call.mailbox);
     s.badge.storageOk();
     if (verdict.allowed) return advised ?? { verdict: 'allow' };
     if (sent) s.badge.warned(now);

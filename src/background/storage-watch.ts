@@ -6,12 +6,19 @@ export const STORAGE_WAIT_MS = 1_000;
 
 export const STALLED: unique symbol = Symbol('storage stalled');
 
-/** `work`'s result, or STALLED after `ms` or as soon as `blocked` resolves, whichever comes first. */
-export function withinStorageWait<T>(work: Promise<T>, blocked: Promise<void>, ms = STORAGE_WAIT_MS): Promise<T | typeof STALLED> {
+/**
+ * `work`'s result, or STALLED after `ms` or as soon as storage is known to be blocked, whichever
+ * comes first. `onBlocked(listener)` registers a listener and returns its removal (store/db.ts).
+ */
+export function withinStorageWait<T>(work: Promise<T>, onBlocked: (listener: () => void) => () => void, ms = STORAGE_WAIT_MS): Promise<T | typeof STALLED> {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let stop: () => void = () => undefined;
   const late = new Promise<typeof STALLED>((resolve) => {
     timer = setTimeout(() => resolve(STALLED), ms);
-    void blocked.then(() => resolve(STALLED));
+    stop = onBlocked(() => resolve(STALLED));
   });
-  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+  return Promise.race([work, late]).finally(() => {
+    clearTimeout(timer);
+    stop();
+  });
 }

@@ -30,7 +30,7 @@ export class CompanionDB extends Dexie {
 
 let shared: CompanionDB | null = null;
 let blocked = false;
-const blockedWaiters: (() => void)[] = [];
+const blockedListeners = new Set<() => void>();
 
 export function db(): CompanionDB {
   if (shared === null) {
@@ -39,7 +39,7 @@ export function db(): CompanionDB {
     // version, another program) would make every call wait for nothing (issue 6, case 5).
     shared.on('blocked', () => {
       blocked = true;
-      for (const wake of blockedWaiters.splice(0)) wake();
+      for (const listener of [...blockedListeners]) listener();
     });
     shared.on('ready', () => {
       blocked = false;
@@ -51,7 +51,15 @@ export function db(): CompanionDB {
   return shared;
 }
 
-/** Resolves at once while opening the database is blocked by an older connection, or as soon as it is. */
-export function whenBlocked(): Promise<void> {
-  return blocked ? Promise.resolve() : new Promise((resolve) => blockedWaiters.push(resolve));
+/**
+ * Calls `listener` at once while opening the database is blocked by an older connection, or as soon
+ * as it is; returns the function that stops listening (callers listen only while they wait).
+ */
+export function onceBlocked(listener: () => void): () => void {
+  if (blocked) {
+    listener();
+    return () => undefined;
+  }
+  blockedListeners.add(listener);
+  return () => blockedListeners.delete(listener);
 }

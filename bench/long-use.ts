@@ -1,0 +1,172 @@
+// Issue 6, case 6: long use. Writes months of an organization mailbox's traffic into IndexedDB
+// (fake-indexeddb in Node) in the shapes the extension writes — counted calls, ladders, hourly
+// aggregates (src/store/schema.ts), quota snapshots, listed sent messages — and runs the real
+// clean-up code on the simulated clock: the hourly maintenance (src/background/maintenance.ts:
+// calls 25 h, ladders 182 days, hourly aggregates 31 days), the snapshot pruning of
+// recordSnapshot (8 days) and the message tracker's daily purge (§7.2.1). Then the budget keeper
+// decides on the result. Used by src/background/long-use.test.ts at a reduced scale and by
+// `npm run bench reliability` at full scale.
+import { prune } from '../src/background/maintenance';
+import type { Conditions } from '../src/directive/engine';
+import { Journal } from '../src/features/budgets/journal';
+import { BudgetKeeper } from '../src/features/budgets/keeper';
+import { recordSnapshot } from '../src/features/quota/snapshots';
+import { MessageTracker } from '../src/features/retention/tracker';
+import type { CompanionDB } from '../src/store/db';
+import type { CallRow, HourlyRow, LadderRow, ListedMessageRow, SnapshotRow } from '../src/store/schema';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+export const ORG: Conditions = { kind: 'organization', active: true, onCall: [], ackAgreement: false };
+const FOLDERS = ['inbox', 'sent', 'bin', 'binsent'] as const;
+export const MAILBOX = 'ak-hospital';
+
+/** Calls per hour, around the clock. */
+export interface Traffic {
+  readonly getMailbox: number;
+  readonly listFolders: number;
+  /** Spread over the four folders. */
+  readonly listMessages: number;
+  /** New messages per hour: each read twice (GetMessage), then deleted (DeleteMessage); one reply sent per message. */
+  readonly newMessages: number;
+}
+
+/** An organization at its §5 hourly limits (60, 60, 240), and a large hospital's flow of 50 messages an hour. */
+export const ORGANIZATION_AT_LIMITS: Traffic = { getMailbox: 60, listFolders: 60, listMessages: 240, newMessages: 50 };
+
+export const TABLES = ['calls', 'ladders', 'hourly', 'snapshots', 'messages', 'mailboxes'] as const;
+export type Counts = Record<(typeof TABLES)[number], number>;
+
+const callsPerHour = (t: Traffic): number => t.getMailbox + t.listFolders + t.listMessages + 3 * t.newMessages;
+
+/**
+ * The most rows each table can hold with this traffic, whatever the age of the installation: each
+ * table's retention times what one hour adds, plus the hours between two clean-ups (`pruneEveryHours`,
+ * 1 for the background's hourly alarm). The README states it for ORGANIZATION_AT_LIMITS.
+ */
+export function storageBound(t: Traffic, pruneEveryHours = 1): Counts {
+  const methods = [t.getMailbox, t.listFolders, t.listMessages, t.newMessages, t.newMessages].filter((n) => n > 0).length;
+  return {
+    calls: callsPerHour(t) * (25 + pruneEveryHours), // CALL_RETENTION_MS
+    hourly: methods * (31 * 24 + pruneEveryHours), // HOURLY_RETENTION_MS, one row per method and hour
+    ladders: 2 * t.newMessages * (182 * 24 + pruneEveryHours), // LADDER_RETENTION_MS, GetMessage + DeleteMessage per message
+    snapshots: t.getMailbox * (8 * 24 + 24), // SNAPSHOT_KEEP_MS (8 days), pruned when a snapshot is added
+    messages: t.newMessages * (7 * 24 + 24), // sent copies: purged after 7 days (§7.2.1), the tracker prunes daily
+    mailboxes: 1,
+  };
+}
+
+export async function countRows(d: CompanionDB): Promise<Counts> {
+  const out = {} as Counts;
+  for (const t of TABLES) out[t] = await d.table(t).count();
+  return out;
+}
+
+/** Bytes of every row as JSON: a stand-in for the size on disk (IndexedDB adds keys and indexes). */
+export async function jsonBytes(d: CompanionDB): Promise<number> {
+  let n = 0;
+  for (const t of TABLES) await d.table(t).each((row: unknown) => void (n += JSON.stringify(row).length));
+  return n;
+}
+
+export interface FillOptions {
+  /** Hours between two runs of the maintenance (the background: 1). */
+  readonly pruneEveryHours?: number;
+  /** Sees the end of each simulated day, after its clean-ups. */
+  readonly onDay?: (day: number, now: number) => Promise<void> | void;
+}
+
+/**
+ * Writes `days` of `traffic` from `start`, a day at a time (rows as the journal writes them), and
+ * runs the clean-ups on the simulated clock. Returns the clock at the end and the calls written.
+ */
+export async function fill(d: CompanionDB, traffic: Traffic, days: number, start: number, options: FillOptions = {}): Promise<{ now: number; calls: number }> {
+  const every = options.pruneEveryHours ?? 1;
+  const tracker = new MessageTracker(() => d);
+  await d.mailboxes.put({ accessKey: MAILBOX, firstSeen: start, lastSeen: start, detectedKind: 'organization', idType: 'CBE', quality: 'HOSPITAL' });
+  let seq = 0;
+  let message = 0;
+  let written = 0;
+  for (let day = 0; day < days; day++) {
+    const calls: CallRow[] = [];
+    const ladders: LadderRow[] = [];
+    const hourly: HourlyRow[] = [];
+    const snapshots: SnapshotRow[] = [];
+    const sent: ListedMessageRow[] = [];
+    for (let h = 0; h < 24; h++) {
+      const hour = start + day * DAY + h * HOUR;
+      const spread = (n: number, i: number): number => hour + Math.floor((i * HOUR) / Math.max(1, n));
+      const call = (method: CallRow['method'], at: number, units: string[] = [], folder?: string): void => {
+        calls.push({ id: `c${(seq++).toString(36)}`, mailbox: MAILBOX, method, at, units, via: 'decided', over: false, status: 200, ...(folder ? { folder } : {}) });
+      };
+      for (let i = 0; i < traffic.getMailbox; i++) {
+        call('GetMailbox', spread(traffic.getMailbox, i));
+        snapshots.push({ mailbox: MAILBOX, at: spread(traffic.getMailbox, i), currentSize: 1_000_000 + ((h * 97 + i * 13) % 50_000), maxSize: 100 * 1024 * 1024, standby: 0, unread: i % 7 });
+      }
+      for (let i = 0; i < traffic.listFolders; i++) call('ListMailBoxFolder', spread(traffic.listFolders, i) + 1);
+      for (let i = 0; i < traffic.listMessages; i++) call('ListMessages', spread(traffic.listMessages, i) + 2, [], FOLDERS[i % FOLDERS.length]);
+      for (let i = 0; i < traffic.newMessages; i++) {
+        const m = `M${(message++).toString(36)}`;
+        const at = spread(traffic.newMessages, i) + 3;
+        call('GetMessage', at, [m], 'inbox');
+        call('GetMessage', at + 1000, [m], 'inbox');
+        call('DeleteMessage', at + 2000, [m], 'inbox');
+        ladders.push({ key: `${MAILBOX}|GetMessage|${m}`, mailbox: MAILBOX, count: 2, last: at + 1000 });
+        ladders.push({ key: `${MAILBOX}|DeleteMessage|${m}`, mailbox: MAILBOX, count: 1, last: at + 2000 });
+        sent.push({ mailbox: MAILBOX, folder: 'sent', id: `S${m}`, publishedAt: at, size: 20_000, ack: null, firstSeen: at, lastSeen: at });
+      }
+      const per: [CallRow['method'], number][] = [
+        ['GetMailbox', traffic.getMailbox], ['ListMailBoxFolder', traffic.listFolders], ['ListMessages', traffic.listMessages],
+        ['GetMessage', 2 * traffic.newMessages], ['DeleteMessage', traffic.newMessages],
+      ];
+      for (const [method, n] of per) if (n > 0) hourly.push({ mailbox: MAILBOX, method, hour, calls: n, over: 0, held: 0, failOpen: 0 });
+    }
+    await d.transaction('rw', [d.calls, d.ladders, d.hourly, d.snapshots, d.messages], async () => {
+      await d.calls.bulkPut(calls);
+      await d.ladders.bulkPut(ladders);
+      await d.hourly.bulkPut(hourly);
+      await d.snapshots.bulkAdd(snapshots);
+      await d.messages.bulkPut(sent);
+    });
+    written += calls.length;
+    const end = start + (day + 1) * DAY;
+    for (let h = every; h <= 24; h += every) await prune(d, start + day * DAY + h * HOUR);
+    if (24 % every !== 0) await prune(d, end);
+    // recordSnapshot prunes the snapshots older than 8 days each time it adds one.
+    await recordSnapshot(d, MAILBOX, { currentSize: 1_000_000, maxSize: 100 * 1024 * 1024, standby: 1, unread: 1, owner: null }, end - 1);
+    await tracker.prune(end);
+    await options.onDay?.(day + 1, end);
+  }
+  return { now: start + days * DAY, calls: written };
+}
+
+export interface DecisionTimes {
+  /** A stopped worker wakes: the first decision loads the mailbox's ledger from IndexedDB. */
+  readonly coldMs: number;
+  /** Decisions on a loaded ledger, each waiting for its group commit. */
+  readonly warmMs: number;
+}
+
+/** Decision times of a fresh keeper (a woken worker) on this database at `now`. */
+export async function decisionTimes(d: CompanionDB, now: number, rounds = 9): Promise<DecisionTimes> {
+  const cold: number[] = [];
+  const warm: number[] = [];
+  let n = 0;
+  for (let r = 0; r < rounds; r++) {
+    const keeper = new BudgetKeeper(() => d, new Journal(() => d));
+    const at = now + r * MIN;
+    const call = (method: 'GetMailbox' | 'ListMessages' | 'GetMessage'): Parameters<BudgetKeeper['decide']>[0] =>
+      method === 'GetMessage'
+        ? { id: `probe-${n++}`, mailbox: MAILBOX, method, folder: 'inbox', units: [`M${(n * 7919).toString(36)}`] }
+        : { id: `probe-${n++}`, mailbox: MAILBOX, method, ...(method === 'ListMessages' ? { folder: 'inbox' } : {}), units: [] };
+    let t0 = performance.now();
+    await keeper.decide(call('GetMailbox'), ORG, false, at);
+    cold.push(performance.now() - t0);
+    t0 = performance.now();
+    for (const m of ['GetMailbox', 'ListMessages', 'GetMessage'] as const) await keeper.decide(call(m), ORG, false, at + 10);
+    warm.push((performance.now() - t0) / 3);
+  }
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+  return { coldMs: median(cold), warmMs: median(warm) };
+}

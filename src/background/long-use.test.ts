@@ -1,0 +1,51 @@
+// Issue 6, case 6 at a reduced scale: 200 days of an organization mailbox's traffic (ten calls and
+// one new message an hour) written into IndexedDB (fake-indexeddb), with the real clean-ups run on
+// the simulated clock (bench/long-use.ts). Every table stays under the bound its retention implies,
+// and reaches a steady state: storage does not grow with the age of the installation. Full scale
+// (an organization at its limits for a year, and decision times on day one vs after the year):
+// `npm run bench reliability`.
+import 'fake-indexeddb/auto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { countRows, fill, storageBound, TABLES, type Counts, type Traffic } from '../../bench/long-use';
+import { LADDER_RETENTION_MS } from '../directive/ledger';
+import { CompanionDB } from '../store/db';
+import { CALL_RETENTION_MS, HOURLY_RETENTION_MS } from './maintenance';
+
+const TRAFFIC: Traffic = { getMailbox: 2, listFolders: 1, listMessages: 4, newMessages: 1 };
+const DAYS = 200;
+const PRUNE_EVERY_HOURS = 6;
+const d = new CompanionDB('long-use');
+
+afterAll(async () => {
+  d.close();
+  await d.delete();
+});
+
+describe('long use (reduced scale)', () => {
+  it(`${DAYS} days: every table stays under its bound and stops growing`, async () => {
+    const bound = storageBound(TRAFFIC, PRUNE_EVERY_HOURS);
+    const byDay = new Map<number, Counts>();
+    const start = Date.UTC(2026, 0, 1);
+    const { now } = await fill(d, TRAFFIC, DAYS, start, {
+      pruneEveryHours: PRUNE_EVERY_HOURS,
+      onDay: async (day) => {
+        if (day % 10 !== 0 && day < DAYS - 1) return;
+        const counts = await countRows(d);
+        for (const t of TABLES) expect(counts[t], `${t} on day ${day}`).toBeLessThanOrEqual(bound[t]);
+        byDay.set(day, counts);
+      },
+    });
+    const last = byDay.get(DAYS);
+    const before = byDay.get(DAYS - 10);
+    expect(last).toBeDefined();
+    // Steady state: the last ten days added nothing to any table (ladders reached it after 182 days).
+    expect(last).toEqual(before);
+    // What is left is exactly what the retention keeps.
+    const oldest = async (table: 'calls' | 'ladders' | 'hourly', index: string): Promise<number> =>
+      ((await d.table(table).orderBy(index).first()) as Record<string, number>)[index] ?? NaN;
+    expect(await oldest('calls', 'at')).toBeGreaterThanOrEqual(now - CALL_RETENTION_MS);
+    expect(await oldest('hourly', 'hour')).toBeGreaterThanOrEqual(now - HOURLY_RETENTION_MS);
+    expect(await oldest('ladders', 'last')).toBeGreaterThanOrEqual(now - LADDER_RETENTION_MS);
+    expect(await oldest('ladders', 'last')).toBeLessThan(now - LADDER_RETENTION_MS + 2 * 86_400_000);
+  }, 120_000);
+});

@@ -1,0 +1,57 @@
+// Issue 6, case 8: the background classes a message's sender before it reads the verb. A content
+// script in an eHealthBox tab (acting for an untrusted page) reaches only page verbs; privileged
+// ui/* verbs (reset, settings, export) are for the extension's own pages; anything else is ignored.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const calls = { ui: 0, hook: 0, activity: 0 };
+vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'companion', getURL: (p: string) => `chrome-extension://companion/${p}` } } }));
+vi.mock('./ui-api', () => ({ handleUiRequest: async () => void calls.ui++ }));
+vi.mock('./page-calls', () => ({ handleHookMessage: async () => void calls.hook++ }));
+
+const { route } = await import('./router');
+
+const services = {
+  clock: () => 0,
+  activity: { noteInput: () => void calls.activity++ },
+  isExtensionUrl: (url: string | undefined) => url !== undefined && url.startsWith('chrome-extension://companion/'),
+} as unknown as Parameters<typeof route>[0];
+
+const tab = { id: 1, index: 0, highlighted: true, active: true, pinned: false, incognito: false };
+const page = (url: string) => ({ id: 'companion', url, tab } as unknown as Parameters<typeof route>[2]);
+const decide = { type: 'page/hook', message: { type: 'decide', id: '0b6f2c1e-3d4a-4f5b-9c8d-7e6f5a4b3c2d', transport: 'fetch', hasCopy: false, call: { method: 'GetMailbox', accessKey: 'ak' } } };
+const PRIVILEGED = [{ type: 'ui/reset', settings: true }, { type: 'ui/settings', settings: { mode: 'observe' } }, { type: 'ui/export' }, { type: 'ui/state' }];
+
+beforeEach(() => {
+  calls.ui = 0;
+  calls.hook = 0;
+  calls.activity = 0;
+});
+
+describe('router', () => {
+  it('an eHealthBox page reaches no privileged verb, in any wrapping', async () => {
+    const sender = page('https://www.ehealth.fgov.be/ehealthbox/');
+    for (const m of [...PRIVILEGED, ...PRIVILEGED.map((p) => ({ type: 'page/hook', message: p })), { type: 'page/hook', message: decide.message, ui: 'reset' }]) {
+      await route(services, m, sender);
+    }
+    expect(calls.ui).toBe(0);
+    // The last one carried a valid hook message beside a stray field: relayed as a call report, nothing more.
+    expect(calls.hook).toBe(1);
+  });
+
+  it('relays a valid page report and activity from an eHealthBox page only', async () => {
+    await route(services, decide, page('https://www.ehealth.fgov.be/ehealthbox/'));
+    await route(services, { type: 'page/activity' }, page('https://portal.ehealth.fgov.be/x'));
+    for (const url of ['https://ehealth.fgov.be.evil.example/', 'http://www.ehealth.fgov.be/', 'https://evil.example/?https://www.ehealth.fgov.be/']) {
+      await route(services, decide, page(url));
+      await route(services, { type: 'page/activity' }, page(url));
+    }
+    expect(calls).toEqual({ ui: 0, hook: 1, activity: 1 });
+  });
+
+  it('another extension is ignored; the extension\'s own pages may use ui verbs', async () => {
+    await route(services, PRIVILEGED[0], { id: 'someone-else', url: 'chrome-extension://companion/src/ui/options/index.html' } as Parameters<typeof route>[2]);
+    expect(calls.ui).toBe(0);
+    await route(services, PRIVILEGED[0], { id: 'companion', url: 'chrome-extension://companion/src/ui/options/index.html' } as Parameters<typeof route>[2]);
+    expect(calls.ui).toBe(1);
+  });
+});
