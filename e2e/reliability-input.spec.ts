@@ -60,8 +60,10 @@ interface RawOptions {
   method?: string;
   body?: string;
   transport?: 'fetch' | 'xhr';
-  /** Abort right away (before any verdict) or after this many ms; -1: signal already aborted. */
+  /** Abort after this many ms; 0: in the same task as the call (while the verdict is awaited); -1: signal already aborted. */
   abortAfterMs?: number;
+  /** Abort when the test calls `window.abortRaw()` (e.g. once the server has the request). */
+  abortOnDemand?: boolean;
 }
 
 /** A call straight from the page (the hooked fetch / XMLHttpRequest), the whole body hashed in the page. */
@@ -89,13 +91,17 @@ function raw(page: Page, url: string, options: RawOptions = {}): Promise<Receive
         };
         xhr.send(o.body ?? null);
         if (o.abortAfterMs !== undefined && o.abortAfterMs >= 0) setTimeout(() => xhr.abort(), o.abortAfterMs);
+        if (o.abortOnDemand) (window as unknown as { abortRaw: () => void }).abortRaw = () => xhr.abort();
       });
     }
     const controller = new AbortController();
     if (o.abortAfterMs === -1) controller.abort();
     try {
       const pending = fetch(url, { method: o.method ?? 'GET', ...(o.body !== undefined ? { body: o.body } : {}), signal: controller.signal });
-      if (o.abortAfterMs !== undefined && o.abortAfterMs >= 0) setTimeout(() => controller.abort(), o.abortAfterMs);
+      // 0: in the same task as the call, so always while the hook awaits the verdict.
+      if (o.abortAfterMs === 0) controller.abort();
+      else if (o.abortAfterMs !== undefined && o.abortAfterMs > 0) setTimeout(() => controller.abort(), o.abortAfterMs);
+      if (o.abortOnDemand) (window as unknown as { abortRaw: () => void }).abortRaw = () => controller.abort();
       const res = await pending;
       const headersMs = performance.now() - t0;
       const buf = await res.arrayBuffer();
@@ -200,12 +206,19 @@ test.describe('bad input reaches the page untouched and is counted right', () =>
     // While the verdict is awaited (aborted in the same task as the call).
     expect((await raw(page, mailbox, { abortAfterMs: 0 })).error).toBe('AbortError');
     expect(reached()).toBe(n);
-    // After the call left (the server answers in 600 ms): it reached the server, so it counts once.
-    sim.serveSlow('GetMailbox', 600);
-    expect((await raw(page, mailbox, { abortAfterMs: 150 })).error).toBe('AbortError');
-    sim.serveSlow('ListMessages', 600);
-    expect((await raw(page, inbox, { abortAfterMs: 150, transport: 'xhr' })).error).toBe('network');
-    await expect.poll(reached).toBe(n + 1);
+    // After the call left (the server takes 3 s; aborted once it has the request): it reached the
+    // server, so it counts once.
+    const abortAtServer = async (url: string, route: 'GetMailbox' | 'ListMessages', transport: 'fetch' | 'xhr'): Promise<string | undefined> => {
+      sim.serveSlow(route, 3_000);
+      const at = sim.requests.filter((r) => r.route === route).length;
+      const pending = raw(page, url, { abortOnDemand: true, transport });
+      await expect.poll(() => sim.requests.filter((r) => r.route === route).length).toBe(at + 1);
+      await page.evaluate(() => (window as unknown as { abortRaw: () => void }).abortRaw());
+      return (await pending).error;
+    };
+    expect(await abortAtServer(mailbox, 'GetMailbox', 'fetch')).toBe('AbortError');
+    expect(await abortAtServer(inbox, 'ListMessages', 'xhr')).toBe('network');
+    expect(reached()).toBe(n + 1);
     n = reached();
     // The network fails.
     sim.abortNext('GetMailbox');

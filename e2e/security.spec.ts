@@ -288,7 +288,7 @@ test.describe('page messages are untrusted (case 8)', () => {
     const fresh = await harness.openApp({ box: sim.scenario.individual, autoload: false, page: await harness.context.newPage() });
     const t0 = Date.now();
     expect((await ehbApp(fresh).listFolders()).status).toBe(200);
-    expect(Date.now() - t0).toBeLessThan(1_000);
+    expect(Date.now() - t0).toBeLessThan(1_400); // not the 1.5 s wait of a call whose verdict never comes
     expect(errors).toEqual([]);
     expect(attack.chromeRuntime).not.toBe('answered');
     figure(info, `hostile page: ${forged.length} forged messages + 3 forged handshakes + a flood of 5000 on ${attack.portsSeen} stolen port(s) (port stolen: ${attack.stolePort}); settings unchanged, counts not reset, no injected mailbox, ${flooded} flood call counted, enforce still held the 61st call; chrome.runtime from the page: ${attack.chromeRuntime}`);
