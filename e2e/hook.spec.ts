@@ -77,18 +77,20 @@ interface OpenOptions {
   readonly bridge?: 'before' | 'after' | 'none' | 'real';
   /** With the real bridge: what the background answers a decide. */
   readonly reply?: unknown;
+  /** With the real bridge: the mode the background tells it (default enforce: decides wait). */
+  readonly mode?: 'observe' | 'enforce';
   /** Page script run after the hook (e.g. a library wrapping fetch). */
   readonly pageScript?: string;
 }
 
-async function open(policy: Policy, { bridge: which = 'after', pageScript, reply }: OpenOptions = {}): Promise<Page> {
+async function open(policy: Policy, { bridge: which = 'after', pageScript, reply, mode = 'enforce' }: OpenOptions = {}): Promise<Page> {
   context = await browser.newContext({ ignoreHTTPSErrors: true });
   const page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (!m.text().startsWith('Failed to load resource')) problems.push(`console.${m.type()}: ${m.text()}`);
   });
-  if (which === 'real') await page.addInitScript(fakeRuntime, reply);
+  if (which === 'real') await page.addInitScript(fakeRuntime, { reply, mode });
   if (which === 'before') await page.addInitScript(fakeBridge, policy);
   await page.addInitScript({ content: hook });
   if (which === 'after') await page.addInitScript(fakeBridge, policy);
@@ -586,6 +588,8 @@ test.describe('with the real bridge', () => {
   const held = { verdict: 'deny', notice: NOTICE };
   const runtimeLog = (page: Page): Promise<RuntimeWindow['__runtimeLog']> =>
     page.evaluate(() => (window as unknown as RuntimeWindow).__runtimeLog);
+  /** Every hook message the background got, single or in batches. */
+  const reported = async (page: Page) => (await runtimeLog(page)).flatMap((m) => (m.type === 'page/batch' ? (m.messages ?? []) : m.message ? [m.message] : []));
   const setReply = (page: Page, reply: unknown): Promise<void> =>
     page.evaluate((r) => void ((window as unknown as RuntimeWindow).__runtime.reply = r), reply);
 
@@ -670,27 +674,37 @@ test.describe('with the real bridge', () => {
       const w = window as unknown as { __stolen: MessagePort };
       for (let i = 0; i < 400; i++) w.__stolen.postMessage({ type: 'release', id: `flood-${String(i).padStart(4, '0')}` });
     });
-    await expect.poll(async () => (await runtimeLog(page)).length).toBeGreaterThanOrEqual(290);
+    await expect.poll(async () => (await reported(page)).length).toBeGreaterThanOrEqual(290);
     // Over the bucket, the hook's own call is answered no-verdict at once instead of waiting 1.5 s.
     const res = await pageFetch(page, API);
     expect(res.status).toBe(200);
     expect(res.ms).toBeLessThan(500);
     // The bucket refills BUCKET per BUCKET_MS: a slow (loaded) machine lets that trickle through, no more.
     const refill = Math.ceil(((Date.now() - floodStart) * 300) / 10_000);
-    expect((await runtimeLog(page)).length).toBeLessThanOrEqual(310 + refill);
+    expect((await reported(page)).length).toBeLessThanOrEqual(310 + refill);
   });
 
   test('an invalidated extension context: bridge-down, then every call proceeds at once', async () => {
     const page = await open(allow, { bridge: 'real', reply: { verdict: 'allow' } });
     expect((await pageFetch(page, API)).status).toBe(200);
-    await expect.poll(async () => (await runtimeLog(page)).length).toBe(2); // decide, outcome
+    await expect.poll(async () => (await reported(page)).map((m) => m.type)).toEqual(['decide', 'outcome']);
     await page.evaluate(() => void ((window as unknown as RuntimeWindow).__runtime.dead = true));
     const a = await pageFetch(page, API);
     const b = await pageFetch(page, `${INBOX}/m1`);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(a.ms).toBeLessThan(500);
     expect(b.ms).toBeLessThan(300);
-    expect(await runtimeLog(page)).toHaveLength(2);
+    expect(await reported(page)).toHaveLength(2);
+  });
+
+  test('observe mode: the bridge lets a call go at once and reports decide and outcome in one batch; the warnings come back as a toast', async () => {
+    // The background would hold this call: in observe mode the bridge does not ask.
+    const page = await open(allow, { bridge: 'real', reply: held, mode: 'observe' });
+    const cdp = await page.context().newCDPSession(page);
+    await page.evaluate((n) => void ((window as unknown as RuntimeWindow).__runtime.batchReply = { ack: true, notices: [n] }), { ...NOTICE, level: 'warn' });
+    expect((await pageFetch(page, API)).status).toBe(200);
+    await expect.poll(async () => (await runtimeLog(page)).map((m) => [m.type, ...(m.messages ?? []).map((x) => x.type)])).toEqual([['page/batch', 'decide', 'outcome']]);
+    await expect.poll(async () => (await readToasts(cdp)).map((t) => t.className)).toEqual(['toast warn']);
   });
 
   test('trusted input is reported as activity, at most once per 30 s; synthetic events are not', async () => {

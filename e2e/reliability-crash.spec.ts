@@ -10,6 +10,8 @@ import { exported, figure, killBrowser, popupUsed, setMode, sleep, uiRequest, ty
 test.use({ profileName: 'reliability-crash' });
 
 const LABEL = 'Hôpital (crash test)';
+/** A call let go in observe mode is committed within this time (BATCH_MS, the message, the commit; generous for a loaded machine). */
+const REPORTED_WITHIN_MS = 500;
 
 interface StateLike {
   settings: Record<string, unknown>;
@@ -74,21 +76,25 @@ test('browser killed between and during bursts: counts, ladders, tracked message
   expect(await popupUsed(harness, LABEL, 60)).toBe(20);
 
   // Burst 2, killed in its middle: two chains of 20 GetMailbox one after the other, at once; the
-  // kill lands once some reached the server, with others being decided or on their way.
+  // kill lands once most reached the server, with others on their way.
   app = await openOrgApp(harness, box);
-  sim.setLatency(25, 'GetMailbox');
+  sim.setLatency(50, 'GetMailbox');
   const reachedBefore = sim.count('GetMailbox', box);
   for (let chain = 0; chain < 2; chain++) void ehbApp(app).burst('GetMailbox', 20).catch(() => undefined);
-  await expect.poll(() => sim.count('GetMailbox', box) - reachedBefore, { intervals: [10] }).toBeGreaterThanOrEqual(12);
+  await expect.poll(() => sim.count('GetMailbox', box) - reachedBefore, { intervals: [10], timeout: 20_000 }).toBeGreaterThanOrEqual(34);
+  const killedAt = Date.now();
   const kill2 = await killBrowser(harness);
-  const reachedDuring = sim.count('GetMailbox', box) - reachedBefore;
+  const during = sim.requests.filter((r) => r.route === 'GetMailbox' && r.accessKey === box).slice(reachedBefore);
+  const reachedDuring = during.length;
+  // Observe mode lets a call go at once and counts it in the bridge's next batch (within
+  // BATCH_MS, then committed): a kill can only lose the counts of its last moments.
+  const reachedEarlier = during.filter((r) => r.time <= killedAt - REPORTED_WITHIN_MS).length;
   sim.setLatency(0, 'GetMailbox');
   await harness.relaunch();
   const after2 = essentials(await exported(harness), box);
   const countedDuring = (after2.byMethod.GetMailbox ?? 0) - 20;
-  // Every call that reached the server is counted (a call is counted before it leaves); a call
-  // counted but cut off by the kill before it left can only make the count err on the safe side.
-  expect(countedDuring).toBeGreaterThanOrEqual(reachedDuring);
+  expect(reachedEarlier).toBeGreaterThanOrEqual(8);
+  expect(countedDuring).toBeGreaterThanOrEqual(reachedEarlier);
   expect(countedDuring).toBeLessThanOrEqual(40);
   expect(new Set(after2.ids).size).toBe(after2.ids.length);
   expect(after2.ladders).toEqual(before.ladders);
@@ -116,5 +122,5 @@ test('browser killed between and during bursts: counts, ladders, tracked message
   expect(held.status).toBe(429);
   expect(held.body).toMatchObject({ method: 'GetMessage', scope: 'message' });
   expect(sim.count('GetMessage', box)).toBe(9);
-  figure(info, `browser kill: 2 SIGKILLs (pid ${kill1.pid} with ${kill1.children} children; pid ${kill2.pid}), 33 calls before, ${reachedDuring} of 40 reached the server during the kill and ${countedDuring} counted; server total GetMailbox ${total}, counted ${after3.byMethod.GetMailbox}; ladders, ${before.listed.length} tracked messages and settings identical`);
+  figure(info, `browser kill: 2 SIGKILLs (pid ${kill1.pid} with ${kill1.children} children; pid ${kill2.pid}), 33 calls before, ${reachedDuring} of 40 reached the server during the kill and ${countedDuring} counted (all ${reachedEarlier} that reached it ${REPORTED_WITHIN_MS} ms or more before the kill among them); server total GetMailbox ${total}, counted ${after3.byMethod.GetMailbox}; ladders, ${before.listed.length} tracked messages and settings identical`);
 });

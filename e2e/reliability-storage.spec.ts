@@ -268,6 +268,8 @@ test.describe('storage trouble: the web application keeps working', () => {
         tx.objectStore('settings').put({ mode: 'enforce', activityMinutes: 20, retiredOption: true }, 'settings');
         await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
         db.close();
+        // Nor had that version told the bridges its mode (storage.local): they ask until told.
+        await (globalThis as unknown as { chrome: { storage: { local: { remove(key: string): Promise<void> } } } }).chrome.storage.local.remove('pageMode');
       }, SETTINGS_DB);
       await page.close();
 

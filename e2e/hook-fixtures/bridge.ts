@@ -6,18 +6,22 @@ import type { CDPSession, Page } from '@playwright/test';
 export interface RuntimeState {
   /** What a decide is answered with. */
   reply: unknown;
+  /** The mode the background tells the bridges (storage.local): 'observe' lets decides go at once. */
+  mode: string;
+  /** What a batch is answered with (default: acknowledged, no warnings). */
+  batchReply?: unknown;
   /** The extension was updated or removed: sendMessage throws, the id is gone. */
   dead: boolean;
 }
 
 export interface RuntimeWindow {
   __runtime: RuntimeState;
-  __runtimeLog: { type: string; message?: { type: string; id?: string } }[];
+  __runtimeLog: { type: string; message?: { type: string; id?: string }; messages?: { type: string; id?: string }[] }[];
 }
 
-export function fakeRuntime(reply: unknown): void {
+export function fakeRuntime({ reply, mode }: { reply: unknown; mode: string }): void {
   const w = window as unknown as RuntimeWindow & Record<string, unknown>;
-  w.__runtime = { reply, dead: false };
+  w.__runtime = { reply, mode, dead: false };
   w.__runtimeLog = [];
   const runtime = {
     get id() {
@@ -26,17 +30,21 @@ export function fakeRuntime(reply: unknown): void {
     sendMessage(m: RuntimeWindow['__runtimeLog'][number]) {
       if (w.__runtime.dead) throw new Error('Extension context invalidated.');
       w.__runtimeLog.push(m);
-      // As the real background: a decide gets its verdict, an outcome or release its acknowledgement
-      // (without one the bridge sends the report again: src/bridge/relay.ts).
-      return Promise.resolve(m.message?.type === 'decide' ? w.__runtime.reply : { ack: true });
+      // As the real background: a decide gets its verdict, a batch its acknowledgement (without
+      // one the bridge sends the batch again: src/bridge/relay.ts).
+      return Promise.resolve(m.message?.type === 'decide' ? w.__runtime.reply : (w.__runtime.batchReply ?? { ack: true, notices: [] }));
     },
   };
   const i18n = {
     getMessage: (key: string, subs?: string[]) => (subs && subs.length > 0 ? `${key}(${subs.join(',')})` : key),
     getUILanguage: () => 'en',
   };
-  Object.defineProperty(window, 'chrome', { value: { runtime }, configurable: true, writable: true });
-  Object.defineProperty(window, 'browser', { value: { runtime, i18n }, configurable: true, writable: true });
+  const storage = {
+    local: { get: () => Promise.resolve({ pageMode: { mode: w.__runtime.mode, since: 0 } }) },
+    onChanged: { addListener: () => undefined },
+  };
+  Object.defineProperty(window, 'chrome', { value: { runtime, storage }, configurable: true, writable: true });
+  Object.defineProperty(window, 'browser', { value: { runtime, i18n, storage }, configurable: true, writable: true });
 }
 
 interface DomNode {

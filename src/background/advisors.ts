@@ -9,6 +9,8 @@ export interface AdvisedCall {
   readonly mailbox: string;
   readonly call: ApiCall;
   readonly hasCopy: boolean;
+  /** The call may still be held: enforce mode, and not let go by the bridge already. */
+  readonly enforce: boolean;
   readonly bodyBytes?: number;
   readonly now: number;
 }

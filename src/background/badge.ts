@@ -12,6 +12,8 @@ export class Badge {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private warnedAt = 0;
   private trouble = false;
+  /** What the badge shows now (text, colour, title), as last painted by this worker. */
+  private painted: string | null = null;
 
   constructor(private readonly s: Services) {}
 
@@ -69,10 +71,17 @@ export class Badge {
   }
 
   private async paint(text: string, color: string, title: string): Promise<void> {
+    // Under a stream of calls the badge is rendered every 150 ms, mostly unchanged: no browser call then.
+    const painted = `${text}|${color}|${title}`;
+    if (painted === this.painted) return;
+    this.painted = painted;
     await Promise.all([
       browser.action.setBadgeText({ text }),
       browser.action.setBadgeBackgroundColor({ color }),
       browser.action.setTitle({ title }),
-    ]);
+    ]).catch((e: unknown) => {
+      this.painted = null;
+      throw e;
+    });
   }
 }

@@ -10,6 +10,8 @@ export const KIND_WAIT_MS = 300;
 
 export class MailboxDirectory {
   private readonly rows = new Map<string, MailboxRow>();
+  /** The lastSeen last written, per mailbox. */
+  private readonly writtenAt = new Map<string, number>();
   private loaded: Promise<void> | null = null;
   /** Mailboxes of unknown kind whose GetMailbox went out: its outcome will tell the kind. */
   private readonly learning = new Map<string, { promise: Promise<void>; resolve: () => void }>();
@@ -83,12 +85,18 @@ export class MailboxDirectory {
     }
     this.rows.set(accessKey, row);
     this.kindSettled(accessKey);
-    // One write a minute is enough for "last consulted"; a kind read from GetMailbox is written at once.
-    if (!old || info?.owner || row.lastSeen - old.lastSeen > 60_000) await this.open().mailboxes.put(row);
+    // "Last consulted" is written once a minute at most; a new or changed kind at once. An
+    // organization's box answers GetMailbox up to 60 times an hour (§5.2.1): no write for each.
+    const kindChanged = !old || old.idType !== row.idType || old.quality !== row.quality || old.detectedKind !== row.detectedKind;
+    const written = this.writtenAt.get(accessKey) ?? -Infinity;
+    if (!kindChanged && row.lastSeen - written <= 60_000) return;
+    this.writtenAt.set(accessKey, row.lastSeen);
+    await this.open().mailboxes.put(row);
   }
 
   forget(): void {
     this.rows.clear();
+    this.writtenAt.clear();
     this.loaded = null;
   }
 }

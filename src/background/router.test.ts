@@ -4,9 +4,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const calls = { ui: 0, hook: 0, activity: 0 };
+const batches: { messages: unknown[]; claims: unknown[]; retry: boolean }[] = [];
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'companion', getURL: (p: string) => `chrome-extension://companion/${p}` } } }));
 vi.mock('./ui-api', () => ({ handleUiRequest: async () => void calls.ui++ }));
-vi.mock('./page-calls', () => ({ handleHookMessage: async () => void calls.hook++ }));
+vi.mock('./page-calls', () => ({
+  handleHookMessage: async () => void calls.hook++,
+  handleBatch: async (_s: unknown, messages: unknown[], claims: unknown[], retry: boolean) => void batches.push({ messages, claims, retry }),
+}));
 
 const { route } = await import('./router');
 
@@ -25,6 +29,7 @@ beforeEach(() => {
   calls.ui = 0;
   calls.hook = 0;
   calls.activity = 0;
+  batches.length = 0;
 });
 
 describe('router', () => {
@@ -46,6 +51,16 @@ describe('router', () => {
       await route(services, { type: 'page/activity' }, page(url));
     }
     expect(calls).toEqual({ ui: 0, hook: 1, activity: 1 });
+  });
+
+  it('reads a batch message by message: an invalid one or claim is left out, an oversized batch is ignored', async () => {
+    const sender = page('https://www.ehealth.fgov.be/ehealthbox/');
+    const claim = { id: decide.message.id, slot: 'a3f1c2d4-0000-4000-8000-000000000001', left: 3 };
+    await route(services, { type: 'page/batch', messages: [decide.message, { type: 'decide', id: 'x' }, 'junk'], claims: [claim, { id: 1 }, null], retry: true }, sender);
+    await route(services, { type: 'page/batch', messages: Array.from({ length: 101 }, () => decide.message) }, sender);
+    await route(services, { type: 'page/batch', messages: [PRIVILEGED[0]] }, page('https://evil.example/'));
+    expect(batches).toEqual([{ messages: [decide.message], claims: [claim], retry: true }]);
+    expect(calls.ui).toBe(0);
   });
 
   it('another extension is ignored; the extension\'s own pages may use ui verbs', async () => {

@@ -2,8 +2,10 @@
 // extension's own pages may use the privileged ui/* verbs; a content script in an eHealthBox tab
 // may only relay its page's calls and activity; anything else is ignored.
 import browser from 'webextension-polyfill';
+import { type Claim, MAX_BATCH } from '../shared/messages';
+import type { HookMessage } from '../shared/page-protocol';
 import { parseHookMessage } from '../shared/page-schema';
-import { handleHookMessage } from './page-calls';
+import { handleBatch, handleHookMessage } from './page-calls';
 import type { Services } from './services';
 import { handleUiRequest } from './ui-api';
 
@@ -23,8 +25,25 @@ function handlePageRequest(s: Services, message: unknown): Promise<unknown> | un
     s.activity.noteInput(s.clock());
     return undefined;
   }
+  const retry = (message as { retry?: unknown }).retry === true;
+  if (type === 'page/batch') {
+    const raw = (message as { messages?: unknown }).messages;
+    if (!Array.isArray(raw) || raw.length > MAX_BATCH) return undefined;
+    // A message that fails validation is dropped alone: the rest of the batch still counts.
+    const messages = raw.map((m) => parseHookMessage(m)).filter((m): m is HookMessage => m !== null);
+    return handleBatch(s, messages, readClaims((message as { claims?: unknown }).claims), retry);
+  }
   if (type !== 'page/hook') return undefined;
   const hook = parseHookMessage((message as { message?: unknown }).message);
   if (hook === null) return undefined;
-  return handleHookMessage(s, hook, (message as { retry?: unknown }).retry === true);
+  return handleHookMessage(s, hook, retry);
+}
+
+/** The leased slots a batch's calls used; anything not shaped like a claim is left out. */
+function readClaims(raw: unknown): Claim[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.slice(0, MAX_BATCH).filter((c): c is Claim => {
+    const x = c as Partial<Claim> | null;
+    return typeof x === 'object' && x !== null && typeof x.id === 'string' && x.id.length <= 64 && typeof x.slot === 'string' && x.slot.length <= 64 && typeof x.left === 'number';
+  });
 }

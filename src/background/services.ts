@@ -6,6 +6,7 @@ import { effectiveKind } from '../directive/mailbox-kind';
 import { BudgetKeeper } from '../features/budgets/keeper';
 import { Journal } from '../features/budgets/journal';
 import { setLanguage } from '../i18n/t';
+import { PAGE_MODE_KEY, type PageMode } from '../shared/messages';
 import { db } from '../store/db';
 import { type Settings, DEFAULT_SETTINGS, readSettings, writeSettings } from '../store/settings';
 import { Activity } from './activity';
@@ -39,18 +40,30 @@ export class Services {
   ready(): Promise<void> {
     this.readying ??= (async () => {
       this.settings = await readSettings().catch(() => DEFAULT_SETTINGS);
-      await Promise.all([this.activity.restore(this.settings.activityMinutes), this.applyLanguage()]);
+      await Promise.all([this.activity.restore(this.settings.activityMinutes), this.applyLanguage(), this.tellPages(this.settings.mode)]);
     })();
     return this.readying;
   }
 
   async updateSettings(next: Settings): Promise<void> {
     await writeSettings(next);
+    await this.tellPages(next.mode);
     const languageChanged = next.language !== this.settings.language;
     this.settings = next;
     this.activity.setThreshold(next.activityMinutes);
     if (languageChanged) await this.applyLanguage();
     this.badge.refresh();
+  }
+
+  /**
+   * The bridges read the mode from storage.local (they cannot reach our IndexedDB): in observe
+   * mode they let calls go at once. Told before the background switches: after a switch to
+   * enforce, a bridge lets calls go only until the storage event reaches it (milliseconds). Each
+   * telling also voids the slots the bridges were leased (after a settings change or a reset).
+   */
+  async tellPages(mode: Settings['mode'] = this.settings.mode): Promise<void> {
+    const value: PageMode = { mode, since: this.clock() };
+    await browser.storage.local.set({ [PAGE_MODE_KEY]: value }).catch(() => undefined);
   }
 
   private async applyLanguage(): Promise<void> {

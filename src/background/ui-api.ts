@@ -47,7 +47,9 @@ async function reset(s: Services): Promise<void> {
     await Promise.all(d.tables.map((table) => table.clear()));
   });
   s.keeper.forget();
+  s.journal.forget();
   s.mailboxes.forget();
+  await s.tellPages();
   s.badge.refresh();
 }
 

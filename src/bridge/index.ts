@@ -2,6 +2,7 @@
 // port, relays its (validated) reports to the background, shows notices, reports user activity.
 // In a tab open before install there is no hook: the handshake never completes, nothing breaks.
 import browser from 'webextension-polyfill';
+import { PAGE_MODE_KEY, type PageMode } from '../shared/messages';
 import { watchActivity } from './activity';
 import { connectHook } from './channel';
 import { createRelay } from './relay';
@@ -12,8 +13,19 @@ const toaster = createToaster();
 const port = connectHook((data) => relay.handle(data));
 const stopActivity = watchActivity(() => relay.tell({ type: 'page/activity' }));
 
+// Until the background's mode is known, every decide waits for its verdict (as in enforce mode).
+let mode: unknown = null;
+const modeOf = (value: unknown): unknown => (value as Partial<PageMode> | undefined)?.mode;
+browser.storage.local.get(PAGE_MODE_KEY).then((stored) => (mode ??= modeOf(stored[PAGE_MODE_KEY])), () => undefined);
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local' || !(PAGE_MODE_KEY in changes)) return;
+  mode = modeOf(changes[PAGE_MODE_KEY]?.newValue);
+  relay.revoke();
+});
+
 const relay = createRelay({
   port,
+  letGo: () => mode === 'observe',
   send: (message) => browser.runtime.sendMessage(message),
   alive: () => {
     try {
@@ -25,3 +37,5 @@ const relay = createRelay({
   onNotice: (notice) => toaster.show(notice),
   onDown: stopActivity,
 });
+// A report still gathering its batch goes before the page does.
+addEventListener('pagehide', () => relay.flush());

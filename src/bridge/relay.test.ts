@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PageRequest } from '../shared/messages';
+import { MAX_BATCH, type PageRequest } from '../shared/messages';
 import { VERDICT_TIMEOUT_MS, type BridgeMessage, type BridgeSignal, type Notice } from '../shared/page-protocol';
-import { BUCKET, BUCKET_MS, createRelay, DECIDE_RETRY_MS, MAX_RETRYING, REPORT_RETRY_MS, type RelayDeps } from './relay';
+import { BATCH_MS, BUCKET, BUCKET_MS, createRelay, DECIDE_RETRY_MS, MAX_RETRYING, REPORT_RETRY_MS, type RelayDeps } from './relay';
 
 const ID = '0b6f2c1e-3d4a-4f5b-9c8d-7e6f5a4b3c2d';
 const decide = { type: 'decide', id: ID, transport: 'fetch', hasCopy: false, call: { method: 'GetMailbox', accessKey: 'ak' } };
@@ -13,7 +13,13 @@ function setup(reply: (m: PageRequest) => unknown, overrides: Partial<RelayDeps>
   const posted: (BridgeMessage | BridgeSignal)[] = [];
   const sent: PageRequest[] = [];
   const notices: Notice[] = [];
-  const state = { alive: true, downs: 0, now: 0, waited: [] as number[] };
+  const state = { alive: true, downs: 0, now: 0, waited: [] as number[], observe: false };
+  const timers: { task: () => void; ms: number }[] = [];
+  /** The batch timers fire. */
+  const due = async () => {
+    for (const t of timers.splice(0)) t.task();
+    await flush();
+  };
   const relay = createRelay({
     port: { post: (m) => posted.push(m) },
     send: async (m) => {
@@ -21,6 +27,8 @@ function setup(reply: (m: PageRequest) => unknown, overrides: Partial<RelayDeps>
       return reply(m);
     },
     alive: () => state.alive,
+    letGo: () => state.observe,
+    later: (task, ms) => void timers.push({ task, ms }),
     onNotice: (n) => notices.push(n),
     onDown: () => state.downs++,
     now: () => state.now,
@@ -29,8 +37,11 @@ function setup(reply: (m: PageRequest) => unknown, overrides: Partial<RelayDeps>
     },
     ...overrides,
   });
-  return { relay, posted, sent, notices, state };
+  return { relay, posted, sent, notices, state, timers, due };
 }
+
+/** The hook messages of the batches sent, in order. */
+const batched = (sent: PageRequest[]) => sent.flatMap((m) => (m.type === 'page/batch' ? m.messages : []));
 
 describe('relay', () => {
   it('relays a valid decide and posts the verdict back, showing its notice', async () => {
@@ -67,19 +78,52 @@ describe('relay', () => {
     expect(DECIDE_RETRY_MS.reduce((a, b) => a + b, 0)).toBeLessThan(VERDICT_TIMEOUT_MS - 300);
   });
 
-  it('sends an outcome again until the background acknowledges it, then stops', async () => {
-    let calls = 0;
-    const { relay, sent } = setup(() => (++calls < 4 ? undefined : { ack: true }));
+  it('gathers outcomes and releases for BATCH_MS, then sends them in one message', async () => {
+    const { relay, sent, timers, due } = setup(() => ({ ack: true, notices: [] }));
     relay.handle(outcome);
+    relay.handle({ type: 'release', id: ID });
     await flush();
-    expect(sent).toHaveLength(4);
-    expect(sent.slice(1).every((m) => m.type === 'page/hook' && m.retry === true)).toBe(true);
+    expect(sent).toEqual([]);
+    expect(timers.map((t) => t.ms)).toEqual([BATCH_MS]);
+    await due();
+    expect(sent).toEqual([{ type: 'page/batch', messages: [outcome, { type: 'release', id: ID }] }]);
   });
 
-  it('gives up on an outcome after its last retry (bounded)', async () => {
-    const { relay, sent } = setup(() => undefined);
-    relay.handle(outcome);
+  it('sends a full batch at once, and the waiting one when the page goes away', async () => {
+    const { relay, sent } = setup(() => ({ ack: true, notices: [] }));
+    for (let i = 0; i < MAX_BATCH + 1; i++) relay.handle(outcome);
     await flush();
+    expect(sent.map((m) => (m.type === 'page/batch' ? m.messages.length : 0))).toEqual([MAX_BATCH]);
+    relay.flush();
+    await flush();
+    expect(sent.map((m) => (m.type === 'page/batch' ? m.messages.length : 0))).toEqual([MAX_BATCH, 1]);
+  });
+
+  it('in observe mode answers a decide at once and reports it with its outcome; shows the warnings of the batch', async () => {
+    const warn = { ...notice, level: 'warn' as const };
+    const { relay, posted, sent, notices, state, due } = setup(() => ({ ack: true, notices: [warn, { level: 'odd' }] }));
+    state.observe = true;
+    relay.handle(decide);
+    expect(posted).toEqual([{ type: 'verdict', id: ID, verdict: 'allow' }]);
+    relay.handle(outcome);
+    await due();
+    expect(sent).toEqual([{ type: 'page/batch', messages: [decide, outcome] }]);
+    expect(notices).toEqual([warn]);
+  });
+
+  it('sends a batch again until the background acknowledges it, then stops', async () => {
+    let calls = 0;
+    const { relay, sent, due } = setup(() => (++calls < 4 ? undefined : { ack: true, notices: [] }));
+    relay.handle(outcome);
+    await due();
+    expect(sent).toHaveLength(4);
+    expect(sent.slice(1).every((m) => m.type === 'page/batch' && m.retry === true)).toBe(true);
+  });
+
+  it('gives up on a batch after its last retry (bounded)', async () => {
+    const { relay, sent, due } = setup(() => undefined);
+    relay.handle(outcome);
+    await due();
     expect(sent).toHaveLength(1 + REPORT_RETRY_MS.length);
   });
 
@@ -92,8 +136,8 @@ describe('relay', () => {
       state.now += BUCKET_MS;
     }
     await flush();
-    expect(sent).toHaveLength(floods * BUCKET);
-    expect(gate).toHaveLength(MAX_RETRYING);
+    expect(batched(sent)).toHaveLength(floods * BUCKET);
+    expect(gate).toHaveLength(MAX_RETRYING / MAX_BATCH);
   });
 
   it('drops invalid non-decide messages silently', async () => {
@@ -105,16 +149,16 @@ describe('relay', () => {
   });
 
   it('cuts floods with a token bucket that refills over time', async () => {
-    const { relay, sent, posted, state } = setup((m) => (m.type === 'page/hook' && m.message.type !== 'decide' ? { ack: true } : undefined));
+    const { relay, sent, posted, state, due } = setup(() => ({ ack: true, notices: [] }));
     for (let i = 0; i < BUCKET + 50; i++) relay.handle({ type: 'release', id: ID });
     relay.handle(decide);
-    await flush();
-    expect(sent).toHaveLength(BUCKET);
+    await due();
+    expect(batched(sent).length).toBe(BUCKET);
     expect(posted).toEqual([{ type: 'no-verdict', id: ID }]);
     state.now += BUCKET_MS / 2;
     for (let i = 0; i < BUCKET; i++) relay.handle({ type: 'release', id: ID });
-    await flush();
-    expect(sent).toHaveLength(BUCKET + BUCKET / 2);
+    await due();
+    expect(batched(sent).length).toBe(BUCKET + BUCKET / 2);
   });
 
   it('goes down once when the extension context is gone, and then stays quiet', async () => {
@@ -145,9 +189,65 @@ describe('relay', () => {
   });
 });
 
+describe('relay and leased slots (enforce mode)', () => {
+  const lease = { slots: ['slot-0001', 'slot-0002'], ms: 2000 };
+  const second = { ...decide, id: '1b6f2c1e-3d4a-4f5b-9c8d-7e6f5a4b3c2d' };
+  const third = { ...decide, id: '2b6f2c1e-3d4a-4f5b-9c8d-7e6f5a4b3c2d' };
+
+  it('lets a call go at once on a slot its tab was leased, and claims the slot in the batch', async () => {
+    const { relay, posted, sent, due } = setup((m) => (m.type === 'page/hook' ? { verdict: 'allow', lease } : { ack: true, notices: [], leases: [] }));
+    relay.handle(decide);
+    await flush();
+    expect(posted).toEqual([{ type: 'verdict', id: ID, verdict: 'allow' }]);
+    relay.handle(second);
+    relay.handle(third);
+    expect(posted.slice(1)).toEqual([
+      { type: 'verdict', id: second.id, verdict: 'allow' },
+      { type: 'verdict', id: third.id, verdict: 'allow' },
+    ]);
+    await due();
+    // Few slots left: the first claim goes at once (the background leases more on seeing it).
+    expect(sent).toEqual([
+      { type: 'page/hook', message: decide },
+      { type: 'page/batch', messages: [second], claims: [{ id: second.id, slot: 'slot-0001', left: 1 }] },
+      { type: 'page/batch', messages: [third], claims: [{ id: third.id, slot: 'slot-0002', left: 0 }] },
+    ]);
+    // No slot left: the next call asks again.
+    relay.handle({ ...decide, id: '3b6f2c1e-3d4a-4f5b-9c8d-7e6f5a4b3c2d' });
+    await flush();
+    expect(sent.at(-1)).toMatchObject({ type: 'page/hook' });
+  });
+
+  it('takes more slots from a batch acknowledgement; gives its slots back on revoke, and listings after a GetMailbox answer', async () => {
+    const listing = { ...decide, call: { method: 'ListMessages', accessKey: 'ak', folder: 'inbox' } };
+    const { relay, posted, sent, due } = setup((m) =>
+      m.type === 'page/hook' ? { verdict: 'allow' } : { ack: true, notices: [], leases: [{ call: listing.call, slots: ['slot-0001', 'slot-0002', 'slot-0005'], ms: 2000 }, { call: decide.call, slots: ['slot-0003', 'slot-0004'], ms: 2000 }] },
+    );
+    relay.handle(outcome);
+    await due();
+    relay.handle(second);
+    relay.handle({ ...listing, id: third.id });
+    expect(posted).toEqual([
+      { type: 'verdict', id: second.id, verdict: 'allow' },
+      { type: 'verdict', id: third.id, verdict: 'allow' },
+    ]);
+    // A GetMailbox answer with unread messages keeps listings necessary (§5.7): the slots stay...
+    const info = (unread: number) => ({ kind: 'mailbox', info: { currentSize: 5000, maxSize: null, standby: 0, unread, owner: null } });
+    relay.handle({ ...outcome, info: info(2) });
+    relay.handle({ ...listing, id: '4b6f2c1e-3d4a-4f5b-9c8d-7e6f5a4b3c2d' });
+    expect(posted).toHaveLength(3);
+    // ...one showing nothing new may make the next listing unnecessary: listing slots go back.
+    relay.handle({ ...outcome, info: info(0) });
+    relay.revoke();
+    await due();
+    const releases = sent.flatMap((m) => (m.type === 'page/batch' ? m.messages : [])).filter((m) => m.type === 'release');
+    expect(releases.map((m) => m.id).sort()).toEqual(['slot-0004', 'slot-0005']);
+  });
+});
+
 describe('relay and the wall clock', () => {
   it('a wall clock set back an hour does not drain the flood limit (the relay counts time on a monotonic clock)', async () => {
-    const { relay, sent, state } = setup((m) => (m.type === 'page/hook' && m.message.type === 'decide' ? { verdict: 'allow' } : { ack: true }));
+    const { relay, sent, state } = setup(() => ({ verdict: 'allow' }));
     for (let i = 0; i < 10; i++) relay.handle(decide);
     state.now -= 3_600_000; // even an injected clock going back must not make the bucket negative
     for (let i = 0; i < 10; i++) relay.handle(decide);

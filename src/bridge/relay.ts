@@ -3,14 +3,22 @@
 // that stops a decide from getting a verdict answers `no-verdict` at once, so the hook proceeds
 // (fail open) instead of waiting VERDICT_TIMEOUT_MS; a dead extension context answers `bridge-down`
 // once and the relay goes quiet.
+// In observe mode nothing is ever held, so a decide is answered `allow` here at once and goes to
+// the background in a batch with the outcomes and releases (one message and one commit for many
+// calls): the page's call no longer waits for a round trip through the service worker. In enforce
+// mode the same happens for a call of a kind the tab holds a leased slot for (leases.ts); any
+// other decide goes alone and the call waits for its verdict.
 // A service worker stopped while it handles a message answers nothing (the polyfill resolves
 // `undefined`, or the send rejects while it restarts): a decide is sent again while the hook still
-// waits, an outcome or release until the background acknowledges it. Without that, a stop lost
-// the counts of calls that reached the server, and in enforce mode let held calls fail open.
-import type { DecideReply, PageRequest } from '../shared/messages';
+// waits, a batch until the background acknowledges it. Without that, a stop lost the counts of
+// calls that reached the server, and in enforce mode let held calls fail open.
+import { showsNothingNew } from '../directive/polling';
+import type { ApiCall } from '../directive/routes';
+import { type Claim, type DecideReply, type Lease, leaseKind, MAX_BATCH, type PageRequest } from '../shared/messages';
 import type { HookMessage, Notice } from '../shared/page-protocol';
 import { parseHookMessage } from '../shared/page-schema';
 import type { HookPort } from './channel';
+import { Leases } from './leases';
 
 /** Hook messages accepted per document: a burst of BUCKET, refilled over BUCKET_MS. */
 export const BUCKET = 300;
@@ -18,10 +26,16 @@ export const BUCKET_MS = 10_000;
 
 /** Pauses before sending a decide again; together well inside VERDICT_TIMEOUT_MS (relay.test.ts checks). */
 export const DECIDE_RETRY_MS = [50, 150, 300, 450] as const;
-/** Pauses before sending an unacknowledged outcome or release again (about 20 s in all). */
+/** Pauses before sending an unacknowledged batch again (about 20 s in all). */
 export const REPORT_RETRY_MS = [100, 400, 1_500, 4_000, 6_000, 8_000] as const;
 /** Reports waiting to be sent again at most (a page flooding while the worker is down gets no more). */
 export const MAX_RETRYING = 1000;
+/**
+ * How long a report waits for others to share its batch: each message to the background costs the
+ * page about as much as the reports in it (measured: 30 ms batches added twice the latency of 100 ms
+ * ones). A batch goes at once when it is full, or when the tab needs more leased slots.
+ */
+export const BATCH_MS = 100;
 
 export interface RelayDeps {
   readonly port: HookPort;
@@ -29,12 +43,16 @@ export interface RelayDeps {
   readonly send: (message: PageRequest) => Promise<unknown>;
   /** false once the extension context is invalidated (update, reload, uninstall). */
   readonly alive: () => boolean;
+  /** Observe mode, as far as this tab knows: decides may be answered here. */
+  readonly letGo: () => boolean;
   readonly onNotice: (notice: Notice) => void;
   readonly onDown: () => void;
   /** A monotonic clock (default performance.now): the flood limit must not care about the wall clock. */
   readonly now?: () => number;
   /** Resolves after `ms` (tests pass their own). */
   readonly wait?: (ms: number) => Promise<void>;
+  /** Runs `task` after `ms` (setTimeout; tests pass their own). */
+  readonly later?: (task: () => void, ms: number) => void;
 }
 
 export interface Relay {
@@ -42,17 +60,48 @@ export interface Relay {
   handle(data: unknown): void;
   /** A message of the bridge's own (activity). */
   tell(message: PageRequest): void;
+  /** Sends the waiting batch now (the page is going away). */
+  flush(): void;
+  /** The settings changed: leased slots are given back. */
+  revoke(): void;
+}
+
+/**
+ * A GetMailbox answer that may show nothing new (§5.7): the background may now hold this box's
+ * listings, which a leased slot would let go; those slots go back. (A change to the box only ever
+ * makes the next listing necessary.)
+ */
+function mayHoldListings(m: Extract<HookMessage, { type: 'outcome' }>): boolean {
+  if (m.call.method !== 'GetMailbox') return false;
+  return m.info?.kind !== 'mailbox' || showsNothingNew(m.info.info);
 }
 
 const isAck = (reply: unknown): boolean => typeof reply === 'object' && reply !== null && (reply as { ack?: unknown }).ack === true;
 
+/** The warnings a batch's decides earned, as far as they look like notices. */
+function readNotices(reply: unknown): Notice[] {
+  const list = (reply as { notices?: unknown }).notices;
+  return Array.isArray(list) ? list.filter((n): n is Notice => isNotice(n)) : [];
+}
+
+function isNotice(n: unknown): boolean {
+  const o = n as Partial<Notice> | null | undefined;
+  return typeof o === 'object' && o !== null && (o.level === 'warn' || o.level === 'held') && typeof o.message === 'string';
+}
+
+/** Verdict and notice only: that is what goes on to the hook (a lease stays here, readLease). */
 function readReply(reply: unknown): DecideReply | null {
   if (typeof reply !== 'object' || reply === null) return null;
   const r = reply as { verdict?: unknown; notice?: unknown };
   if (r.verdict !== 'allow' && r.verdict !== 'deny') return null;
-  const n = r.notice as Partial<Notice> | undefined;
-  const notice = n && (n.level === 'warn' || n.level === 'held') && typeof n.message === 'string' ? (n as Notice) : undefined;
-  return notice ? { verdict: r.verdict, notice } : { verdict: r.verdict };
+  return isNotice(r.notice) ? { verdict: r.verdict, notice: r.notice as Notice } : { verdict: r.verdict };
+}
+
+function readLease(l: unknown): Lease | null {
+  const x = l as Partial<Lease> | null | undefined;
+  if (typeof x !== 'object' || x === null || !Array.isArray(x.slots) || typeof x.ms !== 'number') return null;
+  const slots = x.slots.filter((s): s is string => typeof s === 'string');
+  return slots.length > 0 ? { slots, ms: x.ms } : null;
 }
 
 /** The id of something shaped like a decide, so even a rejected one gets its `no-verdict`. */
@@ -71,6 +120,13 @@ export function createRelay(deps: RelayDeps): Relay {
   let filled = now();
   let down = false;
   let retrying = 0;
+  const later = deps.later ?? ((task: () => void, ms: number) => void setTimeout(task, ms));
+  let batch: HookMessage[] = [];
+  let claims: Claim[] = [];
+  let due = false;
+  const leases = new Leases(now, later, (slots) => {
+    for (const id of slots) queue({ type: 'release', id });
+  });
 
   const take = (): boolean => {
     const t = now();
@@ -107,9 +163,9 @@ export function createRelay(deps: RelayDeps): Relay {
   };
 
   /** One send; a rejection from a live context (worker restarting) is an empty answer. */
-  const attempt = async (message: HookMessage, retry: boolean): Promise<unknown> => {
+  const attempt = async (request: PageRequest): Promise<unknown> => {
     try {
-      return await deliver(retry ? { type: 'page/hook', message, retry: true } : { type: 'page/hook', message });
+      return await deliver(request);
     } catch {
       failed();
       return undefined;
@@ -117,28 +173,62 @@ export function createRelay(deps: RelayDeps): Relay {
   };
 
   const decideWithRetries = async (message: Extract<HookMessage, { type: 'decide' }>): Promise<void> => {
-    let reply = readReply(await attempt(message, false));
+    let raw = await attempt({ type: 'page/hook', message });
+    let reply = readReply(raw);
     for (const pause of DECIDE_RETRY_MS) {
       if (reply !== null || down) break;
       await wait(pause);
       if (down) break;
-      reply = readReply(await attempt(message, true));
+      raw = await attempt({ type: 'page/hook', message, retry: true });
+      reply = readReply(raw);
     }
     if (reply === null) return noVerdict(message.id);
     deps.port.post({ type: 'verdict', id: message.id, ...reply });
     if (reply.notice) deps.onNotice(reply.notice);
+    leaseFrom(message.call, (raw as { lease?: unknown }).lease);
   };
 
-  const reportWithRetries = async (message: HookMessage): Promise<void> => {
-    if (isAck(await attempt(message, false)) || retrying >= MAX_RETRYING) return;
-    retrying++;
+  const leaseFrom = (call: ApiCall, raw: unknown): void => {
+    const lease = readLease(raw);
+    if (lease && !down) leases.add(call, lease);
+  };
+
+  const sendBatch = async (messages: HookMessage[], used: Claim[]): Promise<void> => {
+    const request = (retry: boolean): PageRequest => ({ type: 'page/batch', messages, ...(used.length > 0 ? { claims: used } : {}), ...(retry ? { retry: true as const } : {}) });
+    const acknowledged = (reply: unknown): boolean => {
+      if (!isAck(reply)) return false;
+      for (const notice of readNotices(reply)) deps.onNotice(notice);
+      const granted = (reply as { leases?: unknown }).leases;
+      if (Array.isArray(granted)) for (const g of granted) leaseFrom((g as { call: ApiCall }).call, g);
+      return true;
+    };
+    if (acknowledged(await attempt(request(false))) || retrying + messages.length > MAX_RETRYING) return;
+    retrying += messages.length;
     try {
       for (const pause of REPORT_RETRY_MS) {
         await wait(pause);
-        if (down || isAck(await attempt(message, true))) return;
+        if (down || acknowledged(await attempt(request(true)))) return;
       }
     } finally {
-      retrying--;
+      retrying -= messages.length;
+    }
+  };
+
+  // A timer left from a batch flushed early only sends the next one sooner.
+  const flush = (): void => {
+    due = false;
+    if (batch.length === 0 || down) return;
+    void sendBatch(batch, claims);
+    batch = [];
+    claims = [];
+  };
+
+  const queue = (message: HookMessage): void => {
+    batch.push(message);
+    if (batch.length >= MAX_BATCH) flush();
+    else if (!due) {
+      due = true;
+      later(flush, BATCH_MS);
     }
   };
 
@@ -148,10 +238,25 @@ export function createRelay(deps: RelayDeps): Relay {
       if (!take()) return noVerdict(decideId(data));
       const message = parseHookMessage(data);
       if (message === null) return noVerdict(decideId(data));
-      void (message.type === 'decide' ? decideWithRetries(message) : reportWithRetries(message));
+      if (message.type === 'outcome' && mayHoldListings(message)) {
+        const listings = leaseKind({ method: 'ListMessages', accessKey: message.call.accessKey });
+        leases.drop((kind) => kind.startsWith(listings));
+      }
+      if (message.type !== 'decide') return queue(message);
+      const slot = deps.letGo() ? null : leases.take(message.call);
+      if (!deps.letGo() && slot === null) return void decideWithRetries(message);
+      deps.port.post({ type: 'verdict', id: message.id, verdict: 'allow' });
+      if (slot) claims.push({ id: message.id, slot: slot.slot, left: slot.left });
+      queue(message);
+      // The background leases more with the batch once few slots are left: it goes now.
+      if (slot?.low) flush();
     },
     tell(message) {
       if (!down) deliver(message).catch(failed);
+    },
+    flush,
+    revoke() {
+      leases.drop();
     },
   };
 }

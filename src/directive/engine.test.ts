@@ -1,7 +1,7 @@
 // The decision engine against the directive (§5) as the project reads it: trailing windows (t−W, t],
 // the limit in force at the moment of the call, Brussels peak hours, the on-call exception, ladders.
 import { describe, expect, it } from 'vitest';
-import { type CallUnits, type Conditions, type Verdict, decide, ladderStanding, record } from './engine';
+import { type CallUnits, type Conditions, type Verdict, decide, headroom, ladderStanding, record } from './engine';
 import { type Ledger, emptyLedger, prune } from './ledger';
 import { recognise } from './routes';
 import type { DirectiveMethod } from './rules';
@@ -492,5 +492,36 @@ describe('unknown units', () => {
     const l = emptyLedger();
     fill(l, call('ListMessages'), IND, every(winter(14, 10), 24, MIN));
     expect(decide(call('ListMessages'), l, IND, winter(14, 10, 30))).toMatchObject({ allowed: false, scope: 'hour', limit: 24 });
+  });
+});
+
+describe('headroom: what a tab may be leased in advance', () => {
+  const SEC = 1000;
+
+  it('is the room left in the tightest window constraint', () => {
+    const l = emptyLedger();
+    fill(l, GET_MAILBOX, ORG, every(winter(14, 10), 10, MIN));
+    expect(headroom(GET_MAILBOX, l, ORG, winter(14, 10, 30), 10 * SEC)).toBe(50);
+    // ListMessages: 240 in all and 60 per folder for an organization (§5.4.1).
+    fill(l, listing('inbox'), ORG, every(winter(14, 11), 55, 10 * SEC));
+    expect(headroom(listing('inbox'), l, ORG, winter(14, 11, 30), 10 * SEC)).toBe(5);
+    expect(headroom(listing('sent'), l, ORG, winter(14, 11, 30), 10 * SEC)).toBe(60);
+    // An hour later the calls have left the window.
+    expect(headroom(listing('inbox'), l, ORG, winter(14, 12, 20), 10 * SEC)).toBe(60);
+  });
+
+  it('counts the lower limit that starts within the horizon (midnight in Brussels, whatever the machine zone)', () => {
+    const l = emptyLedger();
+    const before = winter(14, 23, 59) + 55 * SEC;
+    fill(l, GET_MAILBOX, IND, [winter(14, 23, 30)]);
+    expect(headroom(GET_MAILBOX, l, IND, before - MIN, 10 * SEC)).toBe(5);
+    expect(headroom(GET_MAILBOX, l, IND, before, 10 * SEC)).toBe(0);
+  });
+
+  it('is 0 for what is decided call by call: ladders, forbidden and agreement-bound methods', () => {
+    const l = emptyLedger();
+    expect(headroom(onUnits('GetMessage', 'm1'), l, ORG, winter(14, 10), 10 * SEC)).toBe(0);
+    expect(headroom(call('RecoverPublicationState'), l, IND, winter(14, 10), 10 * SEC)).toBe(0);
+    expect(headroom(call('RecoverPublicationState'), l, { ...ORG, ackAgreement: true }, winter(14, 10), 10 * SEC)).toBe(0);
   });
 });

@@ -201,3 +201,26 @@ export function record(call: CallUnits, ledger: Ledger, now: number): void {
   }
   addStamp(ledger, call.method, call.folder === undefined ? { at: now } : { at: now, folder: call.folder });
 }
+
+/**
+ * How many more calls like this one its budget takes from now until `now + horizon`, used to lease
+ * a share to a tab in advance: the least room of its window constraints. Calls only leave a window
+ * as time goes on, so the room now is the least over the horizon unless a limit falls in it (a peak
+ * or on-call edge): the limits at those instants count too. 0 for a ladder, a forbidden or an
+ * agreement-bound method: those are decided call by call.
+ */
+export function headroom(call: CallUnits, ledger: Ledger, c: Conditions, now: number, horizon: number): number {
+  const budget = RULES[call.method][c.kind];
+  if (budget.type !== 'window' || call.units.length > 0) return 0;
+  const w = windowMs(call.method);
+  const stamps = ledger.windows[call.method];
+  const room = (ts: readonly number[], quota: Quota): number => {
+    const used = ts.length - firstAfter(ts, now - w);
+    const change = nextChange(quota, c, now);
+    const instants = change < now + horizon ? [now, change, now + horizon] : [now, now + horizon];
+    return Math.min(...instants.map((t) => limitAt(quota, call.method, c, t))) - used;
+  };
+  let r = room(times(stamps), budget.max);
+  if (budget.perFolder !== undefined && call.folder !== undefined) r = Math.min(r, room(times(stamps, call.folder), budget.perFolder));
+  return Math.max(0, r);
+}

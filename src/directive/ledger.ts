@@ -7,6 +7,8 @@ export interface Stamp {
   readonly at: number;
   /** ListMessages keeps its per-folder sub-limit (§5.4.1). */
   readonly folder?: string;
+  /** A slot leased to a tab, not yet used (it counts like a call, but is not shown as one). */
+  readonly leased?: true;
 }
 
 export interface LadderEntry {
@@ -32,13 +34,17 @@ export function emptyLedger(): Ledger {
 export const ladderKey = (method: DirectiveMethod, unit: string): string => `${method}|${unit}`;
 
 /** The method's window, from either kind's budget (RecoverPublicationState has one only for organizations). */
-export function windowMs(method: DirectiveMethod): number {
-  let ms = 0;
-  for (const b of [RULES[method].individual, RULES[method].organization]) {
-    if (b.type === 'window' || b.type === 'agreement') ms = Math.max(ms, WINDOW_MS[b.window]);
-  }
-  return ms;
-}
+export const windowMs = (method: DirectiveMethod): number => WINDOWS[method];
+
+const WINDOWS = Object.fromEntries(
+  (Object.keys(RULES) as DirectiveMethod[]).map((method) => {
+    let ms = 0;
+    for (const b of [RULES[method].individual, RULES[method].organization]) {
+      if (b.type === 'window' || b.type === 'agreement') ms = Math.max(ms, WINDOW_MS[b.window]);
+    }
+    return [method, ms];
+  }),
+) as Record<DirectiveMethod, number>;
 
 /** Inserts in time order; a clock moved back yields a stamp older than the newest one. */
 export function addStamp(ledger: Ledger, method: DirectiveMethod, stamp: Stamp): void {
@@ -48,11 +54,21 @@ export function addStamp(ledger: Ledger, method: DirectiveMethod, stamp: Stamp):
   list.splice(i, 0, stamp);
 }
 
-export function removeStamp(ledger: Ledger, method: DirectiveMethod, at: number, folder?: string): void {
+export function removeStamp(ledger: Ledger, method: DirectiveMethod, at: number, folder?: string, leased = false): void {
   const list = ledger.windows[method];
   if (!list) return;
-  const i = list.findIndex((s) => s.at === at && s.folder === folder);
+  const i = list.findIndex((s) => s.at === at && s.folder === folder && (s.leased === true) === leased);
   if (i >= 0) list.splice(i, 1);
+}
+
+/** The calls alone, without the slots leased to tabs: what "used" means to the user. */
+export function withoutLeases(ledger: Ledger): Ledger {
+  const windows: Ledger['windows'] = {};
+  for (const method of Object.keys(ledger.windows) as DirectiveMethod[]) {
+    const list = ledger.windows[method];
+    if (list) windows[method] = list.some((s) => s.leased) ? list.filter((s) => !s.leased) : list;
+  }
+  return { windows, ladders: ledger.ladders };
 }
 
 export function bumpLadder(ledger: Ledger, key: string, at: number): void {

@@ -24,11 +24,14 @@ export interface PollingFacts {
  */
 export const CHECK_VALID_MS = 3_600_000;
 
+/** §5.7: a GetMailbox answer of currentSize 0 or unreadMessagesCount 0 says nothing new is waiting. */
+export const showsNothingNew = (c: Pick<MailboxCheck, 'currentSize' | 'unread'>): boolean => c.currentSize === 0 || c.unread === 0;
+
 /** §5.7: nothing new is waiting, and the application already holds this folder's listing. */
 export function listingUnnecessary(f: PollingFacts, now: number): boolean {
   const c = f.check;
   if (c === null || now - c.at > CHECK_VALID_MS || now < c.at) return false;
-  if (c.currentSize !== 0 && c.unread !== 0) return false;
+  if (!showsNothingNew(c)) return false;
   if (f.listedAt === null) return false;
   return f.changedAt === null || f.changedAt < f.listedAt;
 }

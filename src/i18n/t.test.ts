@@ -94,8 +94,17 @@ describe('dates', () => {
     expect(formatDate(SUMMER)).toBe('15.07.2025');
   });
 
-  it('fall back to English for a malformed UI language', () => {
+  it('fall back to English for a malformed UI language', async () => {
     getUILanguage.mockReturnValueOnce('??');
-    expect(uiLocale()).toBe('en');
+    vi.resetModules();
+    expect((await import('./t')).uiLocale()).toBe('en');
+  });
+
+  it('ask the browser for its UI language once (a toast or a list formats many dates)', async () => {
+    vi.resetModules();
+    const fresh = await import('./t');
+    getUILanguage.mockClear();
+    expect([fresh.uiLocale(), fresh.uiLocale(), fresh.uiLocale()]).toEqual(['fr', 'fr', 'fr']);
+    expect(getUILanguage).toHaveBeenCalledTimes(1);
   });
 });

@@ -63,9 +63,16 @@ export function onLanguageChange(listener: () => void): () => void {
 /** BCP 47 tag for dates and numbers: the override as its Belgian variant, else the browser's UI language. */
 export function uiLocale(): string {
   if (override) return `${override.lang}-BE`;
-  const ui = browser.i18n.getUILanguage().replace(/_/g, '-');
+  browserLocale ??= canonical(browser.i18n.getUILanguage().replace(/_/g, '-'));
+  return browserLocale;
+}
+
+/** The browser's UI language does not change while it runs: asked once (a toast, a list of dates). */
+let browserLocale: string | null = null;
+
+function canonical(tag: string): string {
   try {
-    return Intl.getCanonicalLocales(ui)[0] ?? 'en';
+    return Intl.getCanonicalLocales(tag)[0] ?? 'en';
   } catch {
     return 'en';
   }

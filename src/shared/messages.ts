@@ -2,7 +2,8 @@
 // eHealthBox page, untrusted: it may only report calls and activity) and the extension's own
 // pages (popup, options: privileged). The background checks which one sent a message before it
 // looks at the verb (src/background/router.ts).
-import type { BridgeMessage, HookMessage } from './page-protocol';
+import type { ApiCall } from '../directive/routes';
+import type { BridgeMessage, HookMessage, Notice } from './page-protocol';
 
 export type PageRequest =
   /**
@@ -11,11 +12,45 @@ export type PageRequest =
    * while handling it), so a decide that was already counted must not be counted twice.
    */
   | { type: 'page/hook'; message: HookMessage; retry?: true }
+  /**
+   * Hook messages gathered by the bridge over a few milliseconds (observe mode's path, and every
+   * outcome and release): one message and one storage commit for many calls. A decide in a batch
+   * was already let go by the bridge (observe mode): it is counted, never held. Answered with
+   * ReportsAck once committed; sent again, with `retry`, until then.
+   */
+  | { type: 'page/batch'; messages: HookMessage[]; claims?: Claim[]; retry?: true }
   /** Trusted user input (keyboard, pointer) in an eHealthBox tab: the user is active (§5.1). */
   | { type: 'page/activity' };
 
-/** Reply to a relayed `decide`. */
-export type DecideReply = Omit<BridgeMessage, 'type' | 'id'>;
+/**
+ * Enforce mode: slots of a window budget leased to one tab, each letting one more call like the
+ * one that got them go at once, for `ms` from their arrival (features/budgets/keeper.ts, LEASE_MS).
+ */
+export interface Lease {
+  readonly slots: string[];
+  readonly ms: number;
+}
+
+/** A tab uses its slots for this long at most (less the bridge's margin), then gives back the rest. */
+export const LEASE_MS = 2_000;
+/** Slots of one lease at most; a tab is leased more once it holds fewer than half of this. */
+export const LEASE_MAX = 20;
+
+/** A tab holding this few slots of a kind of call is leased more (with the batch that says so). */
+export const leaseRunsLow = (left: number): boolean => left < LEASE_MAX / 2;
+
+/** The kind of call a lease is for: one mailbox, method and folder. */
+export const leaseKind = (call: ApiCall): string => `${call.accessKey}|${call.method}|${call.folder ?? ''}`;
+
+/** A decide in a batch that the bridge let go on a leased slot; `left`: slots it still has for such calls. */
+export interface Claim {
+  readonly id: string;
+  readonly slot: string;
+  readonly left: number;
+}
+
+/** Reply to a relayed `decide` (the bridge passes verdict and notice on to the hook, keeps the lease). */
+export type DecideReply = Omit<BridgeMessage, 'type' | 'id'> & { lease?: Lease };
 
 /**
  * Reply to a relayed `outcome` or `release` once it is recorded (committed). A stopped service
@@ -25,3 +60,29 @@ export type DecideReply = Omit<BridgeMessage, 'type' | 'id'>;
  */
 export const ACK = { ack: true } as const;
 export type Ack = typeof ACK;
+
+/**
+ * Reply to `page/batch`: committed, with the warnings its decides earned (shown as toasts), and
+ * more slots for the kinds of call whose lease ran low.
+ */
+export interface BatchAck {
+  readonly ack: true;
+  readonly notices: Notice[];
+  readonly leases: (Lease & { call: ApiCall })[];
+}
+
+/** Longest batch the bridge sends and the background reads. */
+export const MAX_BATCH = 100;
+
+/**
+ * storage.local key mirroring the mode for the bridges (PageMode): in observe mode a bridge lets a
+ * call go at once and reports it in a batch, instead of waiting for the background's verdict. A
+ * new value (every settings change, a reset) also voids the leases the bridges hold.
+ */
+export const PAGE_MODE_KEY = 'pageMode';
+
+export interface PageMode {
+  readonly mode: 'observe' | 'enforce';
+  /** When the settings last changed (a new value, so that every bridge hears of it). */
+  readonly since: number;
+}

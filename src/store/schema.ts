@@ -12,12 +12,17 @@ export interface CallRow {
   folder?: string;
   /** Ladder units (message ids, `${messageId}/${attachmentKey}`). */
   units: string[];
-  /** How the call was counted: decided before it left, failed open, synchronous XHR. */
-  via: 'decided' | 'fail-open' | 'sync';
+  /**
+   * How the call was counted: decided before it left, failed open, synchronous XHR; or, for a row
+   * that is a lease of slots to a tab, counted before any call uses them (features/budgets/leases.ts).
+   */
+  via: 'decided' | 'fail-open' | 'sync' | 'leased';
   /** Sent although over budget (observe mode, or counted after failing open). */
   over: boolean;
   /** HTTP status once known; 0 for a network error. */
   status?: number;
+  /** A lease (`via: 'leased'`): the indices of its slots not yet used nor given back, one stamp each. */
+  free?: number[];
 }
 
 export interface LadderRow {

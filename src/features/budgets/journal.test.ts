@@ -70,3 +70,24 @@ describe('Journal when storage fails', () => {
     expect((await d.calls.toArray()).map((r) => r.id)).toEqual(['next']);
   });
 });
+
+describe('Journal hourly history', () => {
+  it('adds each batch to the hour it belongs to, across commits, failures and a reset', async () => {
+    const d = flaky(quota, 0);
+    const journal = new Journal(() => d);
+    const sum = async () => (await d.hourly.toArray()).map((r) => [r.hour, r.calls, r.over]);
+    journal.count('box', 'GetMailbox', 1_000, 'calls');
+    await journal.commit();
+    journal.count('box', 'GetMailbox', 2_000, 'calls');
+    journal.count('box', 'GetMailbox', 2_000, 'over');
+    journal.count('box', 'GetMailbox', 3_600_000, 'calls');
+    await journal.commit();
+    expect(await sum()).toEqual([[0, 2, 1], [3_600_000, 1, 0]]);
+    // The stored data is reset: what the journal remembers of the hours goes too.
+    await d.hourly.clear();
+    journal.forget();
+    journal.count('box', 'GetMailbox', 4_000_000, 'calls');
+    await journal.commit();
+    expect(await sum()).toEqual([[3_600_000, 1, 0]]);
+  });
+});

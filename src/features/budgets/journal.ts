@@ -7,11 +7,18 @@ import type { CallRow, HourlyRow, LadderRow } from '../../store/schema';
 
 export type HourlyCounter = 'calls' | 'over' | 'held' | 'failOpen';
 
+interface HourlyDelta {
+  mailbox: string;
+  method: DirectiveMethod;
+  hour: number;
+  delta: Record<HourlyCounter, number>;
+}
+
 interface Pending {
   calls: Map<string, CallRow>;
   deletedCalls: Set<string>;
   ladders: Map<string, LadderRow>;
-  hourly: Map<string, { mailbox: string; method: DirectiveMethod; hour: number; delta: Record<HourlyCounter, number> }>;
+  hourly: Map<string, HourlyDelta>;
   waiters: { resolve: () => void; reject: (e: unknown) => void }[];
 }
 
@@ -34,6 +41,8 @@ function isTransient(e: unknown): boolean {
 export class Journal {
   private pending = fresh();
   private flushing: Promise<void> | null = null;
+  /** Hourly rows as last committed, for the hours being written to: no read before each write. */
+  private readonly hours = new Map<string, HourlyRow>();
 
   constructor(private readonly open: () => CompanionDB) {}
 
@@ -102,15 +111,18 @@ export class Journal {
 
   private async write(batch: Pending): Promise<void> {
     const d = this.open();
+    let written: HourlyRow[] = [];
     await d.transaction('rw', [d.calls, d.ladders, d.hourly], async () => {
       if (batch.calls.size > 0) await d.calls.bulkPut([...batch.calls.values()]);
       if (batch.deletedCalls.size > 0) await d.calls.bulkDelete([...batch.deletedCalls]);
       if (batch.ladders.size > 0) await d.ladders.bulkPut([...batch.ladders.values()]);
       if (batch.hourly.size === 0) return;
-      const entries = [...batch.hourly.values()];
-      const existing = await d.hourly.bulkGet(entries.map((e) => [e.mailbox, e.method, e.hour] as [string, string, number]));
-      const rows: HourlyRow[] = entries.map((e, i) => {
-        const row = existing[i] ?? { mailbox: e.mailbox, method: e.method, hour: e.hour, calls: 0, over: 0, held: 0, failOpen: 0 };
+      const entries = [...batch.hourly.entries()];
+      const unknown = entries.filter(([k]) => !this.hours.has(k));
+      const read = await d.hourly.bulkGet(unknown.map(([, e]) => [e.mailbox, e.method, e.hour] as [string, string, number]));
+      const stored = new Map(unknown.map(([k], i) => [k, read[i]]));
+      const rows: HourlyRow[] = entries.map(([k, e]) => {
+        const row = this.hours.get(k) ?? stored.get(k) ?? { mailbox: e.mailbox, method: e.method, hour: e.hour, calls: 0, over: 0, held: 0, failOpen: 0 };
         return {
           ...row,
           calls: Math.max(0, row.calls + e.delta.calls),
@@ -120,6 +132,19 @@ export class Journal {
         };
       });
       await d.hourly.bulkPut(rows);
+      written = rows;
     });
+    this.remember(written);
+  }
+
+  /** Forget what was written (after a reset of the stored data). */
+  forget(): void {
+    this.hours.clear();
+  }
+
+  private remember(rows: readonly HourlyRow[]): void {
+    const latest = Math.max(0, ...rows.map((r) => r.hour));
+    for (const row of rows) this.hours.set(`${row.mailbox}|${row.method}|${row.hour}`, row);
+    for (const [key, row] of this.hours) if (row.hour < latest - 2 * HOUR) this.hours.delete(key);
   }
 }

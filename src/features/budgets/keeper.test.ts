@@ -4,6 +4,7 @@ import type { Conditions } from '../../directive/engine';
 import { CompanionDB } from '../../store/db';
 import { Journal } from './journal';
 import { BudgetKeeper, type CountedCall } from './keeper';
+import { LEASE_MAX, LEASE_MS } from '../../shared/messages';
 
 const ORG: Conditions = { kind: 'organization', active: true, onCall: [], ackAgreement: false };
 const T0 = Date.UTC(2026, 10, 23, 10, 0); // 11:00 Brussels, peak
@@ -66,6 +67,17 @@ describe('BudgetKeeper', () => {
     ]);
   });
 
+  it('does not count twice when a batched decide comes after its own outcome', async () => {
+    const { keeper, d } = fresh();
+    await keeper.outcome(getMailbox('late'), 'decided', 200, ORG, T0);
+    const decision = await keeper.decide(getMailbox('late'), ORG, false, T0 + 1, { batched: true });
+    await keeper.commit();
+    expect(decision.sent).toBe(true);
+    expect(await d.calls.count()).toBe(1);
+    expect((await d.hourly.toArray()).reduce((a, r) => a + r.calls, 0)).toBe(1);
+    expect((await keeper.ledger('box-A', T0 + 2)).windows.GetMailbox).toHaveLength(1);
+  });
+
   it('does not count twice when an outcome races its own decision', async () => {
     const { keeper, d } = fresh();
     const decided = keeper.decide(getMailbox('x'), ORG, true, T0);
@@ -98,7 +110,7 @@ describe('BudgetKeeper', () => {
     expect((await first.keeper.decide(getMailbox('last'), ORG, true, T0 + 100)).sent).toBe(true);
     // The worker is stopped before its answer left; the bridge sends the same decide to a new one.
     const again = new BudgetKeeper(() => first.d, new Journal(() => first.d));
-    const retried = await again.decide(getMailbox('last'), ORG, true, T0 + 200, true);
+    const retried = await again.decide(getMailbox('last'), ORG, true, T0 + 200, { retry: true });
     expect(retried.sent).toBe(true);
     expect(await first.d.calls.count()).toBe(60);
     expect((await first.d.hourly.toArray()).reduce((a, r) => a + r.calls, 0)).toBe(60);
@@ -108,8 +120,86 @@ describe('BudgetKeeper', () => {
 
   it('decides a retried decide afresh when the first attempt was never committed', async () => {
     const { keeper, d } = fresh();
-    const retried = await keeper.decide(getMailbox('lost'), ORG, true, T0, true);
+    const retried = await keeper.decide(getMailbox('lost'), ORG, true, T0, { retry: true });
     expect(retried.sent).toBe(true);
     expect(await d.calls.count()).toBe(1);
+  });
+});
+
+describe('BudgetKeeper leases (enforce mode)', () => {
+  const used = async (keeper: BudgetKeeper, at: number) => (await keeper.ledger('box-A', at)).windows.GetMailbox?.length ?? 0;
+  /** Slots of the stored leases not yet used nor given back. */
+  const freeSlots = async (d: CompanionDB) => (await d.calls.toArray()).filter((r) => r.via === 'leased').reduce((n, r) => n + (r.free?.length ?? 0), 0);
+
+  it('leases up to half of what is left, counted at once, and never more than the limit between tabs', async () => {
+    const { keeper, d } = fresh();
+    const first = await keeper.decide(getMailbox('c0'), ORG, true, T0, { lease: true });
+    expect(first.slots).toHaveLength(Math.min(LEASE_MAX, 29));
+    expect(await used(keeper, T0)).toBe(1 + (first.slots?.length ?? 0));
+    // Other tabs take their leases from what is left: 60 is never passed.
+    let outstanding = first.slots?.length ?? 0;
+    let sent = 1;
+    for (let tab = 1; tab < 10; tab++) {
+      const d2 = await keeper.decide(getMailbox(`t${tab}`), ORG, true, T0 + tab, { lease: true });
+      outstanding += d2.slots?.length ?? 0;
+      if (d2.sent) sent++;
+    }
+    expect(await used(keeper, T0 + 20)).toBe(60);
+    expect(sent + outstanding).toBe(60);
+    expect(await freeSlots(d)).toBe(outstanding);
+    // The hourly history holds calls, not slots.
+    expect((await d.hourly.toArray()).reduce((a, r) => a + r.calls, 0)).toBe(sent);
+  });
+
+  it('a call that uses a slot takes its place at its own time; a slot given back frees its room; each slot once', async () => {
+    const { keeper, d } = fresh();
+    const { slots = [] } = await keeper.decide(getMailbox('c0'), ORG, true, T0, { lease: true });
+    const [a, b] = slots;
+    expect(await keeper.claim(a ?? '', getMailbox('c1'), T0 + 500)).toBe(true);
+    expect(await keeper.claim(a ?? '', getMailbox('c2'), T0 + 600)).toBe(false);
+    expect(await keeper.claim(b ?? '', { ...getMailbox('c3'), method: 'ListMailBoxFolder' }, T0 + 600)).toBe(false);
+    await keeper.release(b ?? '', T0 + 700);
+    await keeper.release(b ?? '', T0 + 700);
+    await keeper.commit();
+    expect(await d.calls.get('c1')).toMatchObject({ at: T0 + 500, via: 'decided' });
+    expect(await freeSlots(d)).toBe(slots.length - 2);
+    expect(await used(keeper, T0 + 800)).toBe(slots.length);
+    expect((await d.hourly.toArray()).reduce((x, r) => x + r.calls, 0)).toBe(2);
+  });
+
+  it('a worker started again counts the slots still out; slots nobody used nor gave back are freed later', async () => {
+    const first = fresh();
+    const { slots = [] } = await first.keeper.decide(getMailbox('c0'), ORG, true, T0, { lease: true });
+    const again = new BudgetKeeper(() => first.d, new Journal(() => first.d));
+    expect(await used(again, T0 + 100)).toBe(1 + slots.length);
+    expect(await again.claim(slots[0] ?? '', getMailbox('c1'), T0 + 200)).toBe(true);
+    // Long after the lease ended, the next lease frees what its tab never gave back.
+    const later = T0 + LEASE_MS + 31_000;
+    const next = await again.decide(getMailbox('c2'), ORG, true, later, { lease: true });
+    await again.commit();
+    expect(await freeSlots(first.d)).toBe(next.slots?.length);
+    expect(await used(again, later + 1)).toBe(3 + (next.slots?.length ?? 0));
+  });
+
+  it('a call held only by slots out with another tab waits for them to come back', async () => {
+    const { keeper } = fresh();
+    const { slots = [] } = await keeper.decide(getMailbox('a0'), ORG, true, T0, { lease: true });
+    for (let i = 1; (await used(keeper, T0)) < 60; i++) await keeper.decide(getMailbox(`b${i}`), ORG, true, T0 + i);
+    const waiting = keeper.decide(getMailbox('late'), ORG, true, T0 + 100);
+    await new Promise((r) => setTimeout(r, 50));
+    await keeper.release(slots[0] ?? '', T0 + 150);
+    expect(await waiting).toMatchObject({ sent: true });
+    // Slots still out after the wait: the call is held.
+    const started = performance.now();
+    expect(await keeper.decide(getMailbox('later'), ORG, true, T0 + 200)).toMatchObject({ sent: false });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(350);
+  });
+
+  it('leases nothing when the call is held, and nothing for a ladder', async () => {
+    const { keeper } = fresh();
+    for (let i = 0; i < 60; i++) await keeper.decide(getMailbox(`c${i}`), ORG, true, T0 + i);
+    expect((await keeper.decide(getMailbox('over'), ORG, true, T0 + 100, { lease: true })).slots).toBeUndefined();
+    const message: CountedCall = { id: 'g1', mailbox: 'box-A', method: 'GetMessage', units: ['m1'] };
+    expect((await keeper.decide(message, ORG, true, T0, { lease: true })).slots).toBeUndefined();
   });
 });

@@ -8,17 +8,39 @@ import { DIRECTIVE_METHODS, type DirectiveMethod, WINDOW_MS } from '../../direct
 import type { CompanionDB } from '../../store/db';
 import type { CallRow } from '../../store/schema';
 import type { Journal } from './journal';
+import { LeaseBook } from './leases';
 
 export interface CountedCall extends CallUnits {
   readonly id: string;
   readonly mailbox: string;
 }
 
+/**
+ * `retry`: sent again after a worker stop (already counted perhaps). `batched`: one of many in a
+ * bridge's batch, whose caller waits once for them all (`commit()`) rather than after each.
+ * `lease`: see leases.ts.
+ */
+export interface How {
+  readonly retry?: boolean;
+  readonly batched?: boolean;
+  /** Lease the caller's tab a share of the budget when the call is allowed. */
+  readonly lease?: boolean;
+}
+
 export interface Decision {
   readonly verdict: Verdict;
   /** The call goes to the server (allowed, or over budget in observe mode). */
   readonly sent: boolean;
+  /** Slots leased to the caller's tab with it (`how.lease`). */
+  readonly slots?: string[];
 }
+
+/**
+ * How long a call that would be held waits for slots out with tabs to come back (a bridge gives
+ * back a kind of call's slots 150 ms after its last use): well inside the hook's verdict timeout
+ * and the background's storage wait.
+ */
+const SLOT_WAIT_MS = 400;
 
 /** Ids of recent calls kept in memory to answer outcomes and releases without a read. */
 const LIVE_LIMIT = 4096;
@@ -31,6 +53,7 @@ export class BudgetKeeper {
   private readonly inflight = new Map<string, Promise<unknown>>();
   /** Ladder keys known to have no stored entry (new messages): no read for them again. */
   private readonly absent = new Set<string>();
+  private readonly leases: LeaseBook;
   /** The latest clock reading seen, and what a reload waits for (the journal's queued writes). */
   private latest = -Infinity;
   private settled: Promise<void> = Promise.resolve();
@@ -38,7 +61,9 @@ export class BudgetKeeper {
   constructor(
     private readonly open: () => CompanionDB,
     private readonly journal: Journal,
-  ) {}
+  ) {
+    this.leases = new LeaseBook(journal);
+  }
 
   ledger(mailbox: string, now: number): Promise<Ledger> {
     this.noteClock(now);
@@ -79,6 +104,7 @@ export class BudgetKeeper {
     this.ledgers.clear();
     this.live.clear();
     this.absent.clear();
+    this.leases.forget();
   }
 
   /** Ladder entries of a mailbox touched in the last day (a waiting message waits a day at most). */
@@ -96,10 +122,12 @@ export class BudgetKeeper {
    * same decide came before and may have been counted (and committed) by a worker that was stopped
    * before it could answer; a call already counted is let through again, never counted twice.
    */
-  decide(call: CountedCall, c: Conditions, enforce: boolean, now: number, retry = false): Promise<Decision> {
+  decide(call: CountedCall, c: Conditions, enforce: boolean, now: number, how: How = {}): Promise<Decision> {
+    const retry = how.retry === true;
     const earlier = retry ? this.inflight.get(call.id) : undefined;
     const work = (async (): Promise<Decision> => {
-      if (retry) {
+      // A call already counted (a retry, or its outcome came first) is let through, not counted again.
+      if (retry || this.live.has(call.id)) {
         await earlier?.catch(() => undefined);
         const known = this.live.get(call.id) ?? (await this.open().calls.get(call.id));
         if (known) {
@@ -110,12 +138,19 @@ export class BudgetKeeper {
       const ledger = await this.ledger(call.mailbox, now);
       await this.loadLadders(ledger, call);
       prune(ledger, now);
-      const verdict = decide(call, ledger, c, now);
+      let verdict = decide(call, ledger, c, now);
+      // Held perhaps only because slots leased to tabs are still out: a tab gives back what it
+      // does not use within moments, so a call that would be held waits for that, a little.
+      for (const until = performance.now() + SLOT_WAIT_MS; !verdict.allowed && enforce && this.leases.outstanding(call.mailbox, call.method) > 0 && performance.now() < until; ) {
+        await this.leases.moved(until - performance.now());
+        verdict = decide(call, ledger, c, now);
+      }
       const sent = verdict.allowed || !enforce;
       if (sent) this.count(call, ledger, now, 'decided', !verdict.allowed);
       else this.journal.count(call.mailbox, call.method, now, 'held');
-      await this.journal.commit();
-      return { verdict, sent };
+      const slots = how.lease && verdict.allowed ? this.grant(call, ledger, c, now) : [];
+      await this.committed(how);
+      return slots.length > 0 ? { verdict, sent, slots } : { verdict, sent };
     })();
     this.track(call.id, work);
     return work;
@@ -125,13 +160,13 @@ export class BudgetKeeper {
    * A call reached the server. Counted already when it was decided first; otherwise (it failed
    * open, or was a synchronous XHR) counted now — once, whatever the number of reports.
    */
-  async outcome(call: CountedCall, via: 'decided' | 'fail-open' | 'sync', status: number, c: Conditions, now: number): Promise<void> {
+  async outcome(call: CountedCall, via: 'decided' | 'fail-open' | 'sync', status: number, c: Conditions, now: number, how: How = {}): Promise<void> {
     await this.inflight.get(call.id)?.catch(() => undefined);
     const known = this.live.get(call.id) ?? (await this.open().calls.get(call.id));
     if (known) {
       if (known.status !== status) this.journal.putCall({ ...known, status });
       this.live.set(call.id, { ...known, status });
-      await this.journal.commit();
+      await this.committed(how);
       return;
     }
     const work = (async () => {
@@ -140,14 +175,20 @@ export class BudgetKeeper {
       prune(ledger, now);
       const over = !decide(call, ledger, c, now).allowed;
       this.count(call, ledger, now, via === 'decided' ? 'fail-open' : via, over, status);
-      await this.journal.commit();
+      await this.committed(how);
     })();
     this.track(call.id, work);
     await work;
   }
 
   /** The page gave up the call before it left: give its slot back. */
-  async release(id: string, now: number): Promise<void> {
+  async release(id: string, now: number, how: How = {}): Promise<void> {
+    const leased = this.leases.mailboxOf(id);
+    if (leased !== undefined) {
+      // A leased slot given back: never a call, so the hourly history never had it.
+      this.leases.take(id, await this.ledger(leased, now));
+      return this.committed(how);
+    }
     await this.inflight.get(id)?.catch(() => undefined);
     const row = this.live.get(id) ?? (await this.open().calls.get(id));
     if (!row || row.status !== undefined) return;
@@ -165,7 +206,41 @@ export class BudgetKeeper {
     this.journal.deleteCall(id);
     this.journal.count(row.mailbox, row.method, row.at, 'calls', -1);
     if (row.over) this.journal.count(row.mailbox, row.method, row.at, 'over', -1);
-    await this.journal.commit();
+    await this.committed(how);
+  }
+
+  /** More slots for a tab that used most of its lease (committed with the caller's batch). */
+  async lease(call: CountedCall, c: Conditions, now: number): Promise<string[]> {
+    const ledger = await this.ledger(call.mailbox, now);
+    prune(ledger, now);
+    return this.grant(call, ledger, c, now);
+  }
+
+  /**
+   * A call used a leased slot: it takes the slot's place, at its own time. False when the slot is
+   * not free (freed after its grace, or the data was reset): the call is then counted as a new one.
+   */
+  async claim(slot: string, call: CountedCall, now: number): Promise<boolean> {
+    const ledger = await this.ledger(call.mailbox, now);
+    if (!this.leases.take(slot, ledger, call)) return false;
+    prune(ledger, now);
+    this.count(call, ledger, now, 'decided', false);
+    return true;
+  }
+
+  /** Resolves once every count made so far is in IndexedDB (a batch's single wait). */
+  commit(): Promise<void> {
+    return this.journal.commit();
+  }
+
+  private committed(how: How): Promise<void> {
+    return how.batched ? Promise.resolve() : this.journal.commit();
+  }
+
+  private grant(call: CountedCall, ledger: Ledger, c: Conditions, now: number): string[] {
+    // Slots of tabs that went away without giving them back are freed first.
+    for (const id of this.leases.abandoned(now)) this.leases.take(id, ledger);
+    return this.leases.grant(call, ledger, c, now);
   }
 
   private track(id: string, work: Promise<unknown>): void {
@@ -213,7 +288,13 @@ export class BudgetKeeper {
     const lists = await d.transaction('r', d.calls, () =>
       Promise.all(windowed.map((m) => d.calls.where('[mailbox+method+at]').between([mailbox, m, now - windowMs(m)], [mailbox, m, Dexie.maxKey], false, true).toArray())),
     );
-    for (const row of lists.flat()) addStamp(ledger, row.method, row.folder === undefined ? { at: row.at } : { at: row.at, folder: row.folder });
+    for (const row of lists.flat()) {
+      const leased = row.via === 'leased';
+      const stamp = { at: row.at, ...(row.folder === undefined ? {} : { folder: row.folder }), ...(leased ? { leased: true as const } : {}) };
+      // A lease row holds one stamp per slot still free.
+      for (let i = 0, n = leased ? (row.free?.length ?? 0) : 1; i < n; i++) addStamp(ledger, row.method, stamp);
+      this.leases.loaded(row);
+    }
     return ledger;
   }
 

@@ -2,7 +2,7 @@
 // the options page and the badge show. Ladders are per message and shown only when a message
 // has gone past its free calls.
 import { type Conditions, type Verdict, decide, ladderStanding } from '../../directive/engine';
-import { type LadderEntry, type Ledger, prune } from '../../directive/ledger';
+import { type LadderEntry, type Ledger, prune, withoutLeases } from '../../directive/ledger';
 import { DIRECTIVE_METHODS, type DirectiveMethod, RULES } from '../../directive/rules';
 
 export interface Standing extends Verdict {
@@ -17,9 +17,13 @@ export interface LadderStanding {
   readonly retryAt: number;
 }
 
-/** Per-hour and per-day budgets, tightest first; ListMessages also per folder seen this hour. */
-export function windowStandings(ledger: Ledger, c: Conditions, now: number): Standing[] {
-  prune(ledger, now);
+/**
+ * Per-hour and per-day budgets, tightest first; ListMessages also per folder seen this hour. The
+ * calls made, without the slots leased to tabs for a moment (features/budgets/leases.ts).
+ */
+export function windowStandings(all: Ledger, c: Conditions, now: number): Standing[] {
+  prune(all, now);
+  const ledger = withoutLeases(all);
   const out: Standing[] = [];
   for (const method of DIRECTIVE_METHODS) {
     const budget = RULES[method][c.kind];

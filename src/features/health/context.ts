@@ -29,7 +29,6 @@ export interface HealthContext {
   readonly mailboxes: () => Promise<readonly KnownMailbox[]>;
   /** (Re)sets a one-shot alarm; alarms may not survive a restart, so callers set them at each start. */
   readonly alarm: (name: string, when: number) => void;
-  readonly enforce: () => boolean;
 }
 
 export const isOk = (status: number): boolean => status >= 200 && status < 300;

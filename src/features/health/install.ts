@@ -25,7 +25,6 @@ function contextOf(s: Services): HealthContext {
     kindOf: async (mailbox, now) => (await s.conditions(mailbox, now)).kind,
     mailboxes: () => s.mailboxes.all(),
     alarm: (name, when) => void browser.alarms.create(name, { when }),
-    enforce: () => s.enforce,
   };
 }
 

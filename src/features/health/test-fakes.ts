@@ -29,6 +29,7 @@ export interface Fake {
   settings: Settings;
   boxes: KnownMailbox[];
   kind: MailboxKind;
+  /** Enforce mode, for the advisors' tests (given in each AdvisedCall). */
   enforce: boolean;
   close(): Promise<void>;
 }
@@ -51,7 +52,6 @@ export function fakeHealth(): Fake {
       kindOf: async () => fake.kind,
       mailboxes: async () => fake.boxes,
       alarm: (name, when) => void fake.alarms.set(name, when),
-      enforce: () => fake.enforce,
     },
     async close() {
       d.close();

@@ -1,6 +1,7 @@
 // Builds the planner's view for every mailbox seen: the plan, where each entry stands, the
 // budget left (the engine on the keeper's own ledger, never a count of our own) and the spread.
 import type { Services } from '../../background/services';
+import { withoutLeases } from '../../directive/ledger';
 import { pendingChanges, platformIndex, statusOf, unplanned } from './changes';
 import { brusselsToday } from './days';
 import { neighbours } from './merge';
@@ -12,7 +13,8 @@ export async function mailboxPlan(s: Services, store: PlanStore, mailbox: string
   const [plan, entries, ledger, c] = await Promise.all([
     store.absences(mailbox),
     store.entries(mailbox),
-    s.keeper.ledger(mailbox, now),
+    // The calls made: slots leased to a tab for a moment are not shown as used.
+    s.keeper.ledger(mailbox, now).then(withoutLeases),
     s.conditions(mailbox, now),
   ]);
   const today = brusselsToday(now);

@@ -33,10 +33,10 @@ describe('§3.1 outgoing size', () => {
     const advisor = sizeAdvisor(fake.ctx);
     const s = undefined as unknown as Services;
     const publish = { method: 'Publish' as const, accessKey: 'box' };
-    expect(await advisor(s, { mailbox: 'box', call: publish, hasCopy: false, now: 0, bodyBytes: 12 * MIB })).toMatchObject({ verdict: 'deny' });
-    expect(await advisor(s, { mailbox: 'box', call: publish, hasCopy: false, now: 0, bodyBytes: 3 * MIB })).toMatchObject({ verdict: 'allow' });
-    expect(await advisor(s, { mailbox: 'box', call: publish, hasCopy: false, now: 0 })).toBeNull();
-    expect(await advisor(s, { mailbox: 'box', call: { method: 'GetMailbox', accessKey: 'box' }, hasCopy: false, now: 0, bodyBytes: 12 * MIB })).toBeNull();
+    expect(await advisor(s, { mailbox: 'box', call: publish, hasCopy: false, enforce: true, now: 0, bodyBytes: 12 * MIB })).toMatchObject({ verdict: 'deny' });
+    expect(await advisor(s, { mailbox: 'box', call: publish, hasCopy: false, enforce: true, now: 0, bodyBytes: 3 * MIB })).toMatchObject({ verdict: 'allow' });
+    expect(await advisor(s, { mailbox: 'box', call: publish, hasCopy: false, enforce: true, now: 0 })).toBeNull();
+    expect(await advisor(s, { mailbox: 'box', call: { method: 'GetMailbox', accessKey: 'box' }, hasCopy: false, enforce: true, now: 0, bodyBytes: 12 * MIB })).toBeNull();
     expect(fake.notes).toEqual([{ id: 'size|box', title: 'sizeNoteTitle', message: 'sizeHeld(sizeMB(12), sizeMB(10))', open: { mailbox: 'box' } }]);
   });
 });

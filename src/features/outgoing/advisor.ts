@@ -31,7 +31,7 @@ export function sizeAdvice(bytes: number, adviseAbove: number, enforce: boolean)
 export function sizeAdvisor(ctx: HealthContext): Advisor {
   return async (_s, c): Promise<DecideReply | null> => {
     if (c.call.method !== 'Publish' || c.bodyBytes === undefined) return null;
-    const reply = sizeAdvice(c.bodyBytes, ctx.settings().adviseLinksAbove, ctx.enforce());
+    const reply = sizeAdvice(c.bodyBytes, ctx.settings().adviseLinksAbove, c.enforce);
     if (reply?.notice && c.bodyBytes > MAX_MESSAGE_BYTES) {
       const note = { id: `size|${c.mailbox}`, title: t('sizeNoteTitle'), message: reply.notice.message, open: { mailbox: c.mailbox } };
       // A notification that cannot be shown must not change what happens to the call.

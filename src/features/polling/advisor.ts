@@ -15,7 +15,7 @@ export function pollingAdvisor(ctx: HealthContext, memory: PollingMemory): Advis
     memory.leaving(c.mailbox, c.call.method, c.now);
     if (c.call.method !== 'ListMessages' || c.call.folder === undefined) return null;
     if (!listingUnnecessary(await memory.facts(c.mailbox, c.call.folder, c.now), c.now)) return null;
-    const held = ctx.enforce() && c.hasCopy;
+    const held = c.enforce && c.hasCopy;
     return {
       verdict: held ? 'deny' : 'allow',
       notice: {

@@ -31,6 +31,11 @@ const MAY_CHANGE = new Set(['GetMailbox', 'MoveMessage', 'DeleteMessage', 'Publi
  * already has the answer, and the app may list at once: until then the facts are not known.
  */
 const IN_FLIGHT_MS = 30_000;
+/**
+ * An unchanged GetMailbox answer, and listings, are written at most this often per mailbox (an
+ * organization may ask 60 times an hour, §5.2.1, and list 240 times, §5.4.1). A change is written at once.
+ */
+const WRITE_MS = 60_000;
 const empty = (): BoxPolling => ({ check: null, listed: {}, changedAt: null, listings: [], unnecessary: [] });
 const recent = (times: number[], now: number): number[] => times.filter((at) => at > now - DAY_MS);
 const factsOf = (box: BoxPolling, folder: string): PollingFacts => ({ check: box.check, listedAt: box.listed[folder] ?? null, changedAt: box.changedAt });
@@ -39,6 +44,9 @@ export class PollingMemory {
   private state: Promise<PollingState> | null = null;
   /** Per mailbox, when the last call of MAY_CHANGE was let go and its outcome not yet read. */
   private readonly inFlight = new Map<string, number>();
+  /** Per mailbox, when an unchanged GetMailbox check, or a listing, was last written. */
+  private readonly checkWritten = new Map<string, number>();
+  private readonly listingsWritten = new Map<string, number>();
   /** Updates run one after the other: two outcomes must not both read the old state. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -68,7 +76,11 @@ export class PollingMemory {
     if (method === 'GetMailbox' && e.info?.kind === 'mailbox') {
       const { currentSize, unread } = e.info.info;
       return this.update(e.mailbox, (box) => {
+        const same = box.check !== null && box.check.currentSize === currentSize && box.check.unread === unread;
         box.check = { at: e.at, currentSize, unread };
+        // The same answer again only moves the check's time: kept in memory, written once a
+        // minute. A restarted worker then sees an older check, which only expires sooner.
+        return this.written(this.checkWritten, e.mailbox, e.at, !same);
       });
     }
     if (method === 'ListMessages' && folder !== undefined) {
@@ -78,6 +90,9 @@ export class PollingMemory {
         }
         box.listings = [...recent(box.listings, e.at), e.at];
         box.listed[folder] = e.at;
+        // Written once a minute at most: a restarted worker that misses a listing sees an older
+        // (or no) listing of the folder, which can only keep a listing from being judged unnecessary.
+        return this.written(this.listingsWritten, e.mailbox, e.at);
       });
     }
     if (!CHANGES.has(method)) return Promise.resolve();
@@ -91,13 +106,22 @@ export class PollingMemory {
     return this.state;
   }
 
-  private update(mailbox: string, change: (box: BoxPolling) => void): Promise<void> {
+  /** Whether to write now: at once when `urgent`, else once a minute per mailbox (WRITE_MS). */
+  private written(last: Map<string, number>, mailbox: string, at: number, urgent = false): boolean {
+    const before = last.get(mailbox) ?? -Infinity;
+    if (!urgent && at >= before && at - before < WRITE_MS) return false;
+    last.set(mailbox, at);
+    return true;
+  }
+
+  /** `change` returns false when its change need not be written now (memory is enough). */
+  private update(mailbox: string, change: (box: BoxPolling) => boolean | void): Promise<void> {
     const work = this.queue.then(async () => {
       const state = await this.load();
       const box = state[mailbox] ?? empty();
-      change(box);
+      const write = change(box) !== false;
       state[mailbox] = box;
-      await this.store.set(state);
+      if (write) await this.store.set(state);
     });
     this.queue = work.catch(() => undefined);
     return work;

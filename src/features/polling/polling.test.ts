@@ -25,7 +25,7 @@ function setup() {
     outcome({ method: 'GetMailbox' }, at, { info: { kind: 'mailbox', info: { currentSize, unread, maxSize: null, standby: 0, owner: null } } });
   const list = (at: number, folder = 'inbox') => outcome({ method: 'ListMessages', folder }, at, { info: { kind: 'messages', messages: [] } });
   const decide = (at: number, hasCopy: boolean, folder = 'inbox') => {
-    const call: AdvisedCall = { mailbox: 'box', call: { method: 'ListMessages', accessKey: 'box', folder }, hasCopy, now: at };
+    const call: AdvisedCall = { mailbox: 'box', call: { method: 'ListMessages', accessKey: 'box', folder }, hasCopy, enforce: fake.enforce, now: at };
     return advisor(undefined as unknown as Services, call);
   };
   return { store, memory, outcome, getMailbox, list, decide };
@@ -80,7 +80,7 @@ describe('§5.7 before a listing leaves', () => {
     await list(NOW + MIN);
     const advisor = pollingAdvisor(fake.ctx, memory);
     const leave = (method: 'GetMailbox' | 'DeleteMessage', at: number) =>
-      advisor(undefined as unknown as Services, { mailbox: 'box', call: { method, accessKey: 'box', folder: 'inbox' }, hasCopy: true, now: at });
+      advisor(undefined as unknown as Services, { mailbox: 'box', call: { method, accessKey: 'box', folder: 'inbox' }, hasCopy: true, enforce: fake.enforce, now: at });
     await leave('GetMailbox', NOW + 2 * MIN);
     expect(await decide(NOW + 2 * MIN + 10, true)).toBeNull();
     await getMailbox(NOW + 2 * MIN + 20, 0);
@@ -104,7 +104,7 @@ describe('§5.7 before a listing leaves', () => {
     await getMailbox(NOW, 0);
     await list(NOW + MIN);
     const advisor = pollingAdvisor(fake.ctx, new PollingMemory(memoryValue()));
-    expect(await advisor(undefined as unknown as Services, { mailbox: 'box', call: { method: 'GetMailbox', accessKey: 'box' }, hasCopy: true, now: NOW })).toBeNull();
+    expect(await advisor(undefined as unknown as Services, { mailbox: 'box', call: { method: 'GetMailbox', accessKey: 'box' }, hasCopy: true, enforce: true, now: NOW })).toBeNull();
     expect(await decide(NOW + 2 * MIN, true, 'sent')).toBeNull();
   });
 });

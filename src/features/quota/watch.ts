@@ -9,11 +9,25 @@ import { type HealthContext, isOk } from '../health/context';
 import { quotaNote, standbyNote } from './notes';
 import { recordSnapshot, sizeHistory } from './snapshots';
 
+/**
+ * The same answer again this soon is not looked at: it adds no snapshot (those are 10 minutes
+ * apart when unchanged) and crosses no threshold. An organization may ask 60 times an hour (§5.2.1).
+ */
+const REPEAT_MS = 60_000;
+
 export class QuotaWatch {
+  /** Per mailbox, the last answer looked at: what it said (and the thresholds then), and when. */
+  private readonly looked = new Map<string, { said: string; at: number }>();
+
   constructor(private readonly ctx: HealthContext, private readonly alerts: Alerts) {}
 
   readonly observe = async (e: OutcomeEvent): Promise<void> => {
     if (e.call.method !== 'GetMailbox' || e.info?.kind !== 'mailbox' || !isOk(e.status)) return;
+    const { currentSize, maxSize, standby, unread } = e.info.info;
+    const said = JSON.stringify([currentSize, maxSize, standby, unread, this.ctx.settings().quotaThresholds]);
+    const last = this.looked.get(e.mailbox);
+    if (last && last.said === said && e.at >= last.at && e.at - last.at < REPEAT_MS) return;
+    this.looked.set(e.mailbox, { said, at: e.at });
     await recordSnapshot(this.ctx.db(), e.mailbox, e.info.info, e.at);
     await Promise.all([this.checkSize(e.mailbox, e.info.info, e.at), this.checkStandby(e.mailbox, e.info.info, e.at)]);
   };

@@ -29,13 +29,26 @@ const unchanged = (old: ListedMessageRow | undefined, row: ListedMessageRow): bo
 /** Publication date, or when the message was first seen when the listing gave none. */
 export const publishedOf = (m: Pick<ListedMessageRow, 'publishedAt' | 'firstSeen'>): number => m.publishedAt ?? m.firstSeen;
 
+/**
+ * The same listing of a folder again this soon is not read against the table: nothing in it would
+ * change (rows are rewritten only when something changed, or after SEEN_REFRESH_MS). An
+ * organization may list each folder once a minute (§5.4.1). Forgotten for a mailbox at each
+ * change the table records (deletion, move, publication).
+ */
+const REPEAT_MS = 60_000;
+const CHANGES = new Set(['DeleteMessage', 'MoveMessage', 'Publish']);
+
 export class MessageTracker {
+  /** Per mailbox and folder, the last listing read: what it said and when. */
+  private readonly looked = new Map<string, { said: string; at: number }>();
+
   constructor(private readonly db: () => CompanionDB) {}
 
   readonly observe = async (e: OutcomeEvent): Promise<void> => {
     if (!isOk(e.status)) return;
     const folder = e.call.folder === undefined ? null : retainedFolder(e.call.folder);
     const named = [...new Set([...(e.messageIds ?? []), ...(e.call.messageId ? [e.call.messageId] : [])])];
+    if (CHANGES.has(e.call.method)) for (const key of this.looked.keys()) if (key.startsWith(`${e.mailbox}|`)) this.looked.delete(key);
     switch (e.call.method) {
       case 'ListMessages':
         if (folder && e.info?.kind === 'messages') await this.listed(e.mailbox, folder, e.info.messages, e.at);
@@ -72,6 +85,10 @@ export class MessageTracker {
   }
 
   private async listed(mailbox: string, folder: RetainedFolder, listed: readonly ListedMessage[], now: number): Promise<void> {
+    const key = `${mailbox}|${folder}`;
+    const said = JSON.stringify(listed.map((m) => [m.id, m.publishedAt, m.size, m.ack]));
+    const last = this.looked.get(key);
+    if (last && last.said === said && now >= last.at && now - last.at < REPEAT_MS) return;
     const d = this.db();
     const ids = new Set(listed.map((m) => m.id));
     const dates = listed.flatMap((m) => (m.publishedAt === null ? [] : [m.publishedAt]));
@@ -85,6 +102,7 @@ export class MessageTracker {
       const rows = listed.map(({ id, publishedAt, size, ack }) => ({ mailbox, folder, id, publishedAt, size, ack, firstSeen: known.get(id)?.firstSeen ?? now, lastSeen: now }));
       await d.messages.bulkPut(rows.filter((row) => !unchanged(known.get(row.id), row)));
     });
+    this.looked.set(key, { said, at: now });
   }
 
   private async moved(mailbox: string, from: RetainedFolder, ids: readonly string[], now: number): Promise<void> {

@@ -1,0 +1,96 @@
+// Slots of window budgets leased to this tab in enforce mode (features/budgets/keeper.ts,
+// LEASE_MS): while the tab holds one for a kind of call (mailbox, method, folder), such a call goes
+// at once, and the background counts it in the slot's place. What a tab does not use soon goes
+// back: a kind of call left alone for IDLE_MS, a lease about to end, every lease when the settings
+// change. Until then the slots count against the budget for every tab.
+import type { ApiCall } from '../directive/routes';
+import { type Lease, leaseKind, leaseRunsLow } from '../shared/messages';
+
+/** Stop using a lease this long before the background's end of it: a slot is never used late. */
+export const MARGIN_MS = 200;
+/** Slots of a kind of call not taken for this long go back (the calls of a burst come closer). */
+export const IDLE_MS = 150;
+
+interface Held {
+  readonly slots: string[];
+  readonly until: number;
+}
+
+export class Leases {
+  private readonly held = new Map<string, Held[]>();
+  /** Per kind, when a lease came or a slot was taken last. */
+  private readonly touched = new Map<string, number>();
+  /** Kinds that ran low since their last lease came (more are asked for once). */
+  private readonly low = new Set<string>();
+
+  constructor(
+    /** A monotonic clock. */
+    private readonly now: () => number,
+    private readonly later: (task: () => void, ms: number) => void,
+    private readonly giveBack: (slots: string[]) => void,
+  ) {}
+
+  add(call: ApiCall, lease: Lease): void {
+    const kind = leaseKind(call);
+    const ms = Math.max(0, lease.ms - MARGIN_MS);
+    const list = this.held.get(kind) ?? [];
+    list.push({ slots: [...lease.slots], until: this.now() + ms });
+    this.held.set(kind, list);
+    this.later(() => this.expire(kind, true), ms);
+    this.touch(kind);
+    this.low.delete(kind);
+  }
+
+  /**
+   * A slot for this call, how many the tab still holds for its kind, and whether that just fell
+   * below half a lease (the background leases more on seeing it); null when it holds none.
+   */
+  take(call: ApiCall): { slot: string; left: number; low: boolean } | null {
+    const kind = leaseKind(call);
+    this.expire(kind);
+    const list = this.held.get(kind);
+    const slot = list?.find((h) => h.slots.length > 0)?.slots.shift();
+    if (slot === undefined || !list) return null;
+    this.touch(kind);
+    const left = list.reduce((n, h) => n + h.slots.length, 0);
+    const low = leaseRunsLow(left) && !this.low.has(kind);
+    if (low) this.low.add(kind);
+    return { slot, left, low };
+  }
+
+  /** Gives back every slot of the kinds `which` accepts (all by default). */
+  drop(which: (kind: string) => boolean = () => true): void {
+    for (const [kind, list] of this.held) {
+      if (!which(kind)) continue;
+      this.held.delete(kind);
+      this.touched.delete(kind);
+      this.giveBackAll(list);
+    }
+  }
+
+  private touch(kind: string): void {
+    const at = this.now();
+    this.touched.set(kind, at);
+    this.later(() => {
+      if (this.touched.get(kind) === at) this.drop((k) => k === kind);
+    }, IDLE_MS);
+  }
+
+  private expire(kind: string, timer = false): void {
+    const list = this.held.get(kind);
+    if (!list) return;
+    const t = this.now();
+    const [ended, current] = [list.filter((h) => h.until <= t), list.filter((h) => h.until > t)];
+    this.giveBackAll(ended);
+    if (current.length > 0) this.held.set(kind, current);
+    else this.held.delete(kind);
+    // A timer that fired a little early: look again when the next lease ends.
+    const next = Math.min(...current.map((h) => h.until));
+    if (timer && ended.length === 0 && Number.isFinite(next)) this.later(() => this.expire(kind, true), next - t);
+  }
+
+  private giveBackAll(list: readonly Held[]): void {
+    const slots = list.flatMap((h) => h.slots);
+    if (slots.length > 0) this.giveBack(slots);
+  }
+}
