@@ -13,7 +13,7 @@ import { Simulator } from '../e2e/sim/simulator';
 
 const BLOCK = 50;
 /** Rounds per series, each in fresh browsers: the machine's noise averages out over more calls. */
-const ROUNDS = 3;
+const ROUNDS = 8;
 /** Quiet time after a block: a batch is sent 30 ms after its first report, then committed. */
 const SETTLE_MS = 250;
 const API = 'https://www.ehealth.fgov.be/ehealthbox/api/v3/mailboxes';

@@ -37,13 +37,16 @@ async function popup() {
 async function latency() {
   const extensionPath = process.env.EXTENSION_PATH ?? join(ROOT, 'dist', 'chrome');
   const { module } = await runnerImport(join(ROOT, 'bench/latency.ts'));
-  const f = (x) => `${x.toFixed(2)} ms`;
-  console.log('\nIntercepted call latency (Chromium, simulated app; two browsers, 3 rounds of blocks of 50 sequential calls taken in turn)');
+  // The page's clock has a 0.1 ms step (no cross-origin isolation): figures are shown, and held
+  // against the targets, at that step.
+  const step = (x) => Math.round(x * 10) / 10;
+  const f = (x) => `${step(x).toFixed(1)} ms`;
+  console.log('\nIntercepted call latency (Chromium, simulated app; two browsers, 8 rounds of blocks of 50 sequential calls taken in turn)');
   for (const r of await module.runLatencyBench(extensionPath)) {
     console.log(`  ${r.name}: ${r.calls} calls each${r.allReached ? '' : '   NOT ALL REACHED THE SERVER: figures invalid'}`);
     console.log(`    without extension : p50 ${f(r.without.p50)}, p99 ${f(r.without.p99)}`);
     console.log(`    with extension    : p50 ${f(r.with.p50)}, p99 ${f(r.with.p99)}`);
-    console.log(`    added             : p50 ${f(r.addedP50)} (target < 1 ms ${r.addedP50 < 1 ? 'OK' : 'MISSED'}), p99 ${f(r.addedP99)} (target < 5 ms ${r.addedP99 < 5 ? 'OK' : 'MISSED'}); ratio p50 ${r.ratioP50.toFixed(2)}`);
+    console.log(`    added             : p50 ${f(r.addedP50)} (target < 1 ms ${step(r.addedP50) < 1 ? 'OK' : 'MISSED'}), p99 ${f(r.addedP99)} (target < 5 ms ${step(r.addedP99) < 5 ? 'OK' : 'MISSED'}); ratio p50 ${r.ratioP50.toFixed(2)}`);
   }
 }
 

@@ -597,8 +597,9 @@ test.describe('with the real bridge', () => {
     const page = await open(allow, { bridge: 'real', reply: held });
     const cdp = await page.context().newCDPSession(page);
     expect((await pageFetch(page, `${INBOX}/m1`)).status).toBe(429);
+    // Enforce mode: the decide waits for the background, which may lease slots with the verdict.
     expect(await runtimeLog(page)).toEqual([
-      { type: 'page/hook', message: expect.objectContaining({ type: 'decide', transport: 'fetch', call: { method: 'GetMessage', accessKey: 'ak1', folder: 'inbox', messageId: 'm1' } }) },
+      { type: 'page/hook', lease: true, message: expect.objectContaining({ type: 'decide', transport: 'fetch', call: { method: 'GetMessage', accessKey: 'ak1', folder: 'inbox', messageId: 'm1' } }) },
     ]);
     const [first] = await readToasts(cdp);
     expect(first).toMatchObject({ className: 'toast held', buttonLabel: 'toastDismiss', regionRole: 'status' });

@@ -12,10 +12,10 @@ const ROUNDS = 5;
 /**
  * When, after a round's calls were fired, the worker is stopped. Enforce: while decides are in
  * flight, later while calls are at the server. Observe: the bridge lets the calls go at once and
- * reports them in a batch BATCH_MS (100 ms) after the first, so the stops land while batches are
+ * reports them in a batch BATCH_MS (200 ms) after the first, so the stops land while batches are
  * sent and committed, after the page already has its answers.
  */
-const STOP_AFTER_MS = { enforce: [0, 10, 30, 80, 150], observe: [100, 105, 115, 130, 160] };
+const STOP_AFTER_MS = { enforce: [0, 10, 30, 80, 150], observe: [200, 205, 215, 230, 260] };
 
 type Results = Awaited<ReturnType<ReturnType<typeof ehbApp>['burst']>>;
 

@@ -98,13 +98,16 @@ export class Loopback {
       req.socket.destroy();
       return;
     }
-    const headers = { ...answer.headers };
+    const headers: Record<string, string | number> = { ...answer.headers };
     delete headers['content-length'];
-    res.writeHead(answer.status, headers);
     if (!answer.stream) {
+      // A whole answer declares its length, as Playwright's fulfil does; a streamed one is chunked.
+      if (req.method !== 'HEAD' && answer.status !== 204 && answer.status !== 304) headers['content-length'] = answer.body.length;
+      res.writeHead(answer.status, headers);
       res.end(answer.body);
       return;
     }
+    res.writeHead(answer.status, headers);
     res.flushHeaders();
     const { chunkSize, chunkDelayMs } = answer.stream;
     for (let offset = 0; offset < answer.body.length && !res.destroyed; offset += chunkSize) {

@@ -8,7 +8,7 @@
 import { callUnits, mailboxOf } from '../directive/units';
 import { noticeFor } from '../features/budgets/notice';
 import type { CountedCall, How } from '../features/budgets/keeper';
-import { ACK, type Ack, type BatchAck, type Claim, type DecideReply, LEASE_MS, leaseKind, leaseRunsLow } from '../shared/messages';
+import { ACK, type Ack, type BatchAck, type Claim, type DecideReply, leaseKind, leaseRunsLow } from '../shared/messages';
 import type { HookMessage, Notice } from '../shared/page-protocol';
 import { onceBlocked } from '../store/db';
 import { advise } from './advisors';
@@ -27,14 +27,15 @@ function counted(m: Decide | Outcome): CountedCall | null {
 /**
  * `retry`: the bridge sent this again after getting no answer (a worker stopped mid-message). An
  * outcome or release is answered with ACK once recorded, so the bridge knows it may stop sending.
+ * `lease`: the tab asks for a lease with the verdict.
  */
-export async function handleHookMessage(s: Services, m: HookMessage, retry = false): Promise<DecideReply | Ack> {
+export async function handleHookMessage(s: Services, m: HookMessage, retry = false, lease = false): Promise<DecideReply | Ack> {
   await s.ready();
   if (m.type !== 'decide') {
     await report(s, m, { retry });
     return ACK;
   }
-  const reply = await withinStorageWait(decideCounted(s, m, s.enforce, { retry }, s.enforce), onceBlocked);
+  const reply = await withinStorageWait(decideCounted(s, m, s.enforce, { retry }, lease), onceBlocked);
   if (reply !== STALLED) return reply;
   // Storage does not answer: let the call go now; it is counted when storage answers again.
   s.badge.storageTrouble();
@@ -61,7 +62,7 @@ async function readBatch(s: Services, messages: readonly HookMessage[], claims: 
   await s.ready();
   const how: How = { retry, batched: true };
   const claimOf = new Map(claims.map((c) => [c.id, c]));
-  const notices: Notice[] = [];
+  const notices = new Map<string, Notice & { times: number }>();
   const leases: BatchAck['leases'] = [];
   const toppedUp = new Set<string>();
   const work = (async () => {
@@ -82,7 +83,11 @@ async function readBatch(s: Services, messages: readonly HookMessage[], claims: 
       const kind = leaseKind(m.call);
       const topUp = claim !== undefined && leaseRunsLow(claim.left) && !toppedUp.has(kind);
       const reply = await decideCounted(s, m, false, how, topUp);
-      if (reply.notice) notices.push(reply.notice);
+      if (reply.notice) {
+        // A tab polling past a limit earns a warning per call: the toast shows the last and a count.
+        const key = `${reply.notice.level}|${reply.notice.method}|${reply.notice.scope}`;
+        notices.set(key, { ...reply.notice, times: (notices.get(key)?.times ?? 0) + 1 });
+      }
       if (reply.lease) {
         toppedUp.add(kind);
         leases.push({ call: m.call, ...reply.lease });
@@ -99,7 +104,7 @@ async function readBatch(s: Services, messages: readonly HookMessage[], claims: 
     s.badge.storageTrouble();
     throw e;
   }
-  return { ack: true, notices, leases };
+  return { ack: true, notices: [...notices.values()], leases };
 }
 
 async function report(s: Services, m: Exclude<HookMessage, Decide>, how: How): Promise<void> {
@@ -126,12 +131,13 @@ async function decideCounted(s: Services, m: Decide, enforce: boolean, how: How,
     // waits for it (briefly); one let go already is counted at once.
     if (unknownKind && !how.batched && (await s.mailboxes.waitForKind(call.mailbox))) c = await s.conditions(call.mailbox, now);
     const leasing = lease && s.enforce && advised === null && !unknownKind;
-    const { verdict, sent, slots } = await s.keeper.decide(call, c, enforce, now, { ...how, lease: leasing && !how.batched });
+    const decision = await s.keeper.decide(call, c, enforce, now, { ...how, lease: leasing && !how.batched });
+    const { verdict, sent } = decision;
     if (sent && call.method === 'GetMailbox' && unknownKind && call.mailbox !== '*') s.mailboxes.expectKind(call.mailbox);
     s.badge.storageOk();
     if (verdict.allowed) {
-      const granted = leasing && how.batched ? await s.keeper.lease(call, c, now) : (slots ?? []);
-      return granted.length > 0 ? { verdict: 'allow', lease: { slots: granted, ms: LEASE_MS } } : (advised ?? { verdict: 'allow' });
+      const lease = leasing && how.batched ? await s.keeper.lease(call, c, now) : decision.lease;
+      return lease ? { verdict: 'allow', lease } : (advised ?? { verdict: 'allow' });
     }
     if (sent) s.badge.warned(now);
     return { verdict: sent ? 'allow' : 'deny', notice: noticeFor(verdict, !sent, now) };

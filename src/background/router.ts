@@ -36,7 +36,7 @@ function handlePageRequest(s: Services, message: unknown): Promise<unknown> | un
   if (type !== 'page/hook') return undefined;
   const hook = parseHookMessage((message as { message?: unknown }).message);
   if (hook === null) return undefined;
-  return handleHookMessage(s, hook, retry);
+  return handleHookMessage(s, hook, retry, (message as { lease?: unknown }).lease === true);
 }
 
 /** The leased slots a batch's calls used; anything not shaped like a claim is left out. */

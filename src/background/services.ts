@@ -18,7 +18,8 @@ import type { Advisor } from './advisors';
 
 export class Services {
   readonly journal = new Journal(db);
-  readonly keeper = new BudgetKeeper(db, this.journal);
+  // A call held only by slots leased to tabs asks them back: a new mode value voids every lease.
+  readonly keeper = new BudgetKeeper(db, this.journal, () => void this.tellPages());
   readonly mailboxes = new MailboxDirectory(db);
   readonly activity = new Activity();
   readonly badge = new Badge(this);

@@ -34,8 +34,8 @@ const relay = createRelay({
       return false;
     }
   },
-  onNotice: (notice) => toaster.show(notice),
+  onNotice: (notice, times) => toaster.show(notice, times),
   onDown: stopActivity,
 });
-// A report still gathering its batch goes before the page does.
-addEventListener('pagehide', () => relay.flush());
+// Leased slots and a report still gathering its batch go before the page does.
+addEventListener('pagehide', () => relay.leave());

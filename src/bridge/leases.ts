@@ -1,15 +1,13 @@
-// Slots of window budgets leased to this tab in enforce mode (features/budgets/keeper.ts,
-// LEASE_MS): while the tab holds one for a kind of call (mailbox, method, folder), such a call goes
-// at once, and the background counts it in the slot's place. What a tab does not use soon goes
-// back: a kind of call left alone for IDLE_MS, a lease about to end, every lease when the settings
-// change. Until then the slots count against the budget for every tab.
+// Slots of window budgets leased to this tab in enforce mode (features/budgets/leases.ts): while
+// the tab holds one for a kind of call (mailbox, method, folder), such a call goes at once, and the
+// background counts it in the slot's place. Until they go back the slots count against the budget
+// for every tab: a lease about to end gives back what is left; every lease goes back when the
+// background asks (another tab needs the room, the settings changed) and when the page goes away.
 import type { ApiCall } from '../directive/routes';
-import { type Lease, leaseKind, leaseRunsLow } from '../shared/messages';
+import { type Lease, LEASE_MAX, leaseKind, leaseRunsLow } from '../shared/messages';
 
 /** Stop using a lease this long before the background's end of it: a slot is never used late. */
 export const MARGIN_MS = 200;
-/** Slots of a kind of call not taken for this long go back (the calls of a burst come closer). */
-export const IDLE_MS = 150;
 
 interface Held {
   readonly slots: string[];
@@ -18,9 +16,7 @@ interface Held {
 
 export class Leases {
   private readonly held = new Map<string, Held[]>();
-  /** Per kind, when a lease came or a slot was taken last. */
-  private readonly touched = new Map<string, number>();
-  /** Kinds that ran low since their last lease came (more are asked for once). */
+  /** Kinds that ran low since their last lease came (more are asked for early once), or whose last lease was short. */
   private readonly low = new Set<string>();
 
   constructor(
@@ -37,8 +33,10 @@ export class Leases {
     list.push({ slots: [...lease.slots], until: this.now() + ms });
     this.held.set(kind, list);
     this.later(() => this.expire(kind, true), ms);
-    this.touch(kind);
-    this.low.delete(kind);
+    // A short lease says the budget is nearly spent: asking early for more, call after call, would
+    // send a batch per call for a slot or two. The next regular batch asks instead.
+    if (lease.slots.length < LEASE_MAX / 2) this.low.add(kind);
+    else this.low.delete(kind);
   }
 
   /**
@@ -51,7 +49,6 @@ export class Leases {
     const list = this.held.get(kind);
     const slot = list?.find((h) => h.slots.length > 0)?.slots.shift();
     if (slot === undefined || !list) return null;
-    this.touch(kind);
     const left = list.reduce((n, h) => n + h.slots.length, 0);
     const low = leaseRunsLow(left) && !this.low.has(kind);
     if (low) this.low.add(kind);
@@ -63,17 +60,8 @@ export class Leases {
     for (const [kind, list] of this.held) {
       if (!which(kind)) continue;
       this.held.delete(kind);
-      this.touched.delete(kind);
       this.giveBackAll(list);
     }
-  }
-
-  private touch(kind: string): void {
-    const at = this.now();
-    this.touched.set(kind, at);
-    this.later(() => {
-      if (this.touched.get(kind) === at) this.drop((k) => k === kind);
-    }, IDLE_MS);
   }
 
   private expire(kind: string, timer = false): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BATCH, type PageRequest } from '../shared/messages';
+import { LEASE_MAX, MAX_BATCH, type PageRequest } from '../shared/messages';
 import { VERDICT_TIMEOUT_MS, type BridgeMessage, type BridgeSignal, type Notice } from '../shared/page-protocol';
-import { BATCH_MS, BUCKET, BUCKET_MS, createRelay, DECIDE_RETRY_MS, MAX_RETRYING, REPORT_RETRY_MS, type RelayDeps } from './relay';
+import { BATCH_MS, BUCKET, BUCKET_MS, createRelay, DECIDE_RETRY_MS, LOW_MS, MAX_RETRYING, REPORT_RETRY_MS, type RelayDeps } from './relay';
 
 const ID = '0b6f2c1e-3d4a-4f5b-9c8d-7e6f5a4b3c2d';
 const decide = { type: 'decide', id: ID, transport: 'fetch', hasCopy: false, call: { method: 'GetMailbox', accessKey: 'ak' } };
@@ -48,7 +48,7 @@ describe('relay', () => {
     const { relay, posted, sent, notices } = setup(() => ({ verdict: 'deny', notice }));
     relay.handle(decide);
     await flush();
-    expect(sent).toEqual([{ type: 'page/hook', message: decide }]);
+    expect(sent).toEqual([{ type: 'page/hook', message: decide, lease: true }]);
     expect(posted).toEqual([{ type: 'verdict', id: ID, verdict: 'deny', notice }]);
     expect(notices).toEqual([notice]);
   });
@@ -60,7 +60,7 @@ describe('relay', () => {
     expect(a.posted).toEqual([{ type: 'no-verdict', id: ID }]);
     a.relay.handle(decide);
     await flush();
-    expect(a.sent).toEqual([{ type: 'page/hook', message: decide }, ...DECIDE_RETRY_MS.map(() => ({ type: 'page/hook', message: decide, retry: true }))]);
+    expect(a.sent).toEqual([{ type: 'page/hook', message: decide, lease: true }, ...DECIDE_RETRY_MS.map(() => ({ type: 'page/hook', message: decide, retry: true, lease: true }))]);
     expect(a.posted).toEqual([{ type: 'no-verdict', id: ID }, { type: 'no-verdict', id: ID }]);
   });
 
@@ -94,21 +94,24 @@ describe('relay', () => {
     for (let i = 0; i < MAX_BATCH + 1; i++) relay.handle(outcome);
     await flush();
     expect(sent.map((m) => (m.type === 'page/batch' ? m.messages.length : 0))).toEqual([MAX_BATCH]);
-    relay.flush();
+    relay.leave();
     await flush();
     expect(sent.map((m) => (m.type === 'page/batch' ? m.messages.length : 0))).toEqual([MAX_BATCH, 1]);
   });
 
-  it('in observe mode answers a decide at once and reports it with its outcome; shows the warnings of the batch', async () => {
+  it('in observe mode answers a decide at once and reports it with its outcome; shows the warnings of the batch, with their counts', async () => {
     const warn = { ...notice, level: 'warn' as const };
-    const { relay, posted, sent, notices, state, due } = setup(() => ({ ack: true, notices: [warn, { level: 'odd' }] }));
+    const shown: [Notice, number | undefined][] = [];
+    const { relay, posted, sent, state, due } = setup(() => ({ ack: true, notices: [{ ...warn, times: 7 }, { level: 'odd' }, { ...warn, scope: 'day', times: 1e9 }] }), {
+      onNotice: (n, times) => void shown.push([n, times]),
+    });
     state.observe = true;
     relay.handle(decide);
     expect(posted).toEqual([{ type: 'verdict', id: ID, verdict: 'allow' }]);
     relay.handle(outcome);
     await due();
     expect(sent).toEqual([{ type: 'page/batch', messages: [decide, outcome] }]);
-    expect(notices).toEqual([warn]);
+    expect(shown.map(([n, times]) => [n.scope, times])).toEqual([[warn.scope, 7], ['day', 1]]);
   });
 
   it('sends a batch again until the background acknowledges it, then stops', async () => {
@@ -206,11 +209,17 @@ describe('relay and leased slots (enforce mode)', () => {
       { type: 'verdict', id: third.id, verdict: 'allow' },
     ]);
     await due();
-    // Few slots left: the first claim goes at once (the background leases more on seeing it).
+    // A short lease (the budget is nearly spent): its claims wait for the regular batch.
     expect(sent).toEqual([
-      { type: 'page/hook', message: decide },
-      { type: 'page/batch', messages: [second], claims: [{ id: second.id, slot: 'slot-0001', left: 1 }] },
-      { type: 'page/batch', messages: [third], claims: [{ id: third.id, slot: 'slot-0002', left: 0 }] },
+      { type: 'page/hook', message: decide, lease: true },
+      {
+        type: 'page/batch',
+        messages: [second, third],
+        claims: [
+          { id: second.id, slot: 'slot-0001', left: 1 },
+          { id: third.id, slot: 'slot-0002', left: 0 },
+        ],
+      },
     ]);
     // No slot left: the next call asks again.
     relay.handle({ ...decide, id: '3b6f2c1e-3d4a-4f5b-9c8d-7e6f5a4b3c2d' });
@@ -218,7 +227,38 @@ describe('relay and leased slots (enforce mode)', () => {
     expect(sent.at(-1)).toMatchObject({ type: 'page/hook' });
   });
 
-  it('takes more slots from a batch acknowledgement; gives its slots back on revoke, and listings after a GetMailbox answer', async () => {
+  it('sends the batch within LOW_MS when a full lease runs low, and only once until more slots come', async () => {
+    const full = { slots: Array.from({ length: LEASE_MAX }, (_, i) => `slot-${1000 + i}`), ms: 2000 };
+    const { relay, sent, timers, due } = setup((m) => (m.type === 'page/hook' ? { verdict: 'allow', lease: full } : { ack: true, notices: [], leases: [] }));
+    relay.handle(decide);
+    await flush();
+    timers.splice(0); // the lease's end
+    const ids = Array.from({ length: LEASE_MAX }, (_, i) => `${String(i).padStart(8, '0')}-3d4a-4f5b-9c8d-7e6f5a4b3c2d`);
+    for (const id of ids.slice(0, LEASE_MAX / 2)) relay.handle({ ...decide, id });
+    expect(timers.map((t) => t.ms)).toEqual([BATCH_MS]);
+    // Fewer than half a lease left: the batch is due sooner, once.
+    for (const id of ids.slice(LEASE_MAX / 2)) relay.handle({ ...decide, id });
+    expect(timers.map((t) => t.ms)).toEqual([BATCH_MS, LOW_MS]);
+    await due();
+    expect(sent.slice(1).map((m) => (m.type === 'page/batch' ? m.claims?.map((c) => c.left) : m.type))).toEqual([Array.from({ length: LEASE_MAX }, (_, i) => LEASE_MAX - 1 - i)]);
+  });
+
+  it('asks for a lease only when no other call of the kind is on its way (a burst is all sent before a lease comes)', async () => {
+    const gate: (() => void)[] = [];
+    const { relay, sent } = setup(() => new Promise((r) => gate.push(() => r({ verdict: 'allow' }))));
+    relay.handle(decide);
+    relay.handle(second);
+    relay.handle({ ...decide, id: third.id, call: { method: 'ListMessages', accessKey: 'ak', folder: 'inbox' } });
+    await flush();
+    expect(sent.map((m) => (m.type === 'page/hook' ? m.lease === true : null))).toEqual([true, false, true]);
+    for (const open of gate.splice(0)) open();
+    await flush();
+    relay.handle({ ...decide, id: '5b6f2c1e-3d4a-4f5b-9c8d-7e6f5a4b3c2d' });
+    await flush();
+    expect(sent.at(-1)).toMatchObject({ type: 'page/hook', lease: true });
+  });
+
+  it('takes more slots from a batch acknowledgement; gives them back at once when asked, and listings after a GetMailbox answer showing nothing new', async () => {
     const listing = { ...decide, call: { method: 'ListMessages', accessKey: 'ak', folder: 'inbox' } };
     const { relay, posted, sent, due } = setup((m) =>
       m.type === 'page/hook' ? { verdict: 'allow' } : { ack: true, notices: [], leases: [{ call: listing.call, slots: ['slot-0001', 'slot-0002', 'slot-0005'], ms: 2000 }, { call: decide.call, slots: ['slot-0003', 'slot-0004'], ms: 2000 }] },
@@ -238,8 +278,9 @@ describe('relay and leased slots (enforce mode)', () => {
     expect(posted).toHaveLength(3);
     // ...one showing nothing new may make the next listing unnecessary: listing slots go back.
     relay.handle({ ...outcome, info: info(0) });
+    // Asked for its slots back: they go at once, not with the next batch.
     relay.revoke();
-    await due();
+    await flush();
     const releases = sent.flatMap((m) => (m.type === 'page/batch' ? m.messages : [])).filter((m) => m.type === 'release');
     expect(releases.map((m) => m.id).sort()).toEqual(['slot-0004', 'slot-0005']);
   });

@@ -49,7 +49,8 @@ interface Shown {
 }
 
 export interface Toaster {
-  show(notice: Notice): void;
+  /** `times`: how many calls earned it at once (counted into the toast's repeat count). */
+  show(notice: Notice, times?: number): void;
 }
 
 export function createToaster(doc: Document = document): Toaster {
@@ -113,7 +114,7 @@ export function createToaster(doc: Document = document): Toaster {
   };
 
   return {
-    show(notice) {
+    show(notice, times = 1) {
       const key = `${notice.level}|${notice.method}|${notice.scope}`;
       let s = shown.find((x) => x.key === key);
       if (!s) {
@@ -122,7 +123,7 @@ export function createToaster(doc: Document = document): Toaster {
         shown.push(s);
         region().append(s.el);
       }
-      s.n += 1;
+      s.n += times;
       s.text.textContent = notice.message;
       s.count.textContent = s.n > 1 ? t('toastRepeat', s.n) : '';
       arm(s);

@@ -61,4 +61,5 @@ export const xhr = {
 export const headersForEach = W.Headers.prototype.forEach;
 export const headersGet = W.Headers.prototype.get;
 export const responseClone = W.Response.prototype.clone;
+export const responseArrayBuffer = W.Response.prototype.arrayBuffer;
 export const requestClone = W.Request.prototype.clone;

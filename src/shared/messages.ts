@@ -9,9 +9,11 @@ export type PageRequest =
   /**
    * A hook message relayed as is; the background validates it again (page-schema.ts). `retry`: the
    * bridge sends it again because the first attempt got no answer (the service worker was stopped
-   * while handling it), so a decide that was already counted must not be counted twice.
+   * while handling it), so a decide that was already counted must not be counted twice. `lease`:
+   * the tab would take a lease of slots with the verdict (enforce mode): it asks only when no other
+   * call of the kind is waiting, since a burst's calls are all on their way before a lease comes.
    */
-  | { type: 'page/hook'; message: HookMessage; retry?: true }
+  | { type: 'page/hook'; message: HookMessage; retry?: true; lease?: true }
   /**
    * Hook messages gathered by the bridge over a few milliseconds (observe mode's path, and every
    * outcome and release): one message and one storage commit for many calls. A decide in a batch
@@ -24,15 +26,13 @@ export type PageRequest =
 
 /**
  * Enforce mode: slots of a window budget leased to one tab, each letting one more call like the
- * one that got them go at once, for `ms` from their arrival (features/budgets/keeper.ts, LEASE_MS).
+ * one that got them go at once, for `ms` from their arrival (features/budgets/leases.ts).
  */
 export interface Lease {
   readonly slots: string[];
   readonly ms: number;
 }
 
-/** A tab uses its slots for this long at most (less the bridge's margin), then gives back the rest. */
-export const LEASE_MS = 2_000;
 /** Slots of one lease at most; a tab is leased more once it holds fewer than half of this. */
 export const LEASE_MAX = 20;
 
@@ -67,7 +67,8 @@ export type Ack = typeof ACK;
  */
 export interface BatchAck {
   readonly ack: true;
-  readonly notices: Notice[];
+  /** One per kind of warning (level, method, scope): the batch's last, and how many calls earned it. */
+  readonly notices: (Notice & { times?: number })[];
   readonly leases: (Lease & { call: ApiCall })[];
 }
 

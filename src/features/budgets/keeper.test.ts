@@ -4,7 +4,8 @@ import type { Conditions } from '../../directive/engine';
 import { CompanionDB } from '../../store/db';
 import { Journal } from './journal';
 import { BudgetKeeper, type CountedCall } from './keeper';
-import { LEASE_MAX, LEASE_MS } from '../../shared/messages';
+import { LEASE_MAX } from '../../shared/messages';
+import { LEASE_MS } from './leases';
 
 const ORG: Conditions = { kind: 'organization', active: true, onCall: [], ackAgreement: false };
 const T0 = Date.UTC(2026, 10, 23, 10, 0); // 11:00 Brussels, peak
@@ -134,14 +135,14 @@ describe('BudgetKeeper leases (enforce mode)', () => {
   it('leases up to half of what is left, counted at once, and never more than the limit between tabs', async () => {
     const { keeper, d } = fresh();
     const first = await keeper.decide(getMailbox('c0'), ORG, true, T0, { lease: true });
-    expect(first.slots).toHaveLength(Math.min(LEASE_MAX, 29));
-    expect(await used(keeper, T0)).toBe(1 + (first.slots?.length ?? 0));
+    expect(first.lease?.slots).toHaveLength(Math.min(LEASE_MAX, 29));
+    expect(await used(keeper, T0)).toBe(1 + (first.lease?.slots?.length ?? 0));
     // Other tabs take their leases from what is left: 60 is never passed.
-    let outstanding = first.slots?.length ?? 0;
+    let outstanding = first.lease?.slots?.length ?? 0;
     let sent = 1;
     for (let tab = 1; tab < 10; tab++) {
       const d2 = await keeper.decide(getMailbox(`t${tab}`), ORG, true, T0 + tab, { lease: true });
-      outstanding += d2.slots?.length ?? 0;
+      outstanding += d2.lease?.slots?.length ?? 0;
       if (d2.sent) sent++;
     }
     expect(await used(keeper, T0 + 20)).toBe(60);
@@ -153,7 +154,7 @@ describe('BudgetKeeper leases (enforce mode)', () => {
 
   it('a call that uses a slot takes its place at its own time; a slot given back frees its room; each slot once', async () => {
     const { keeper, d } = fresh();
-    const { slots = [] } = await keeper.decide(getMailbox('c0'), ORG, true, T0, { lease: true });
+    const slots = (await keeper.decide(getMailbox('c0'), ORG, true, T0, { lease: true })).lease?.slots ?? [];
     const [a, b] = slots;
     expect(await keeper.claim(a ?? '', getMailbox('c1'), T0 + 500)).toBe(true);
     expect(await keeper.claim(a ?? '', getMailbox('c2'), T0 + 600)).toBe(false);
@@ -169,24 +170,33 @@ describe('BudgetKeeper leases (enforce mode)', () => {
 
   it('a worker started again counts the slots still out; slots nobody used nor gave back are freed later', async () => {
     const first = fresh();
-    const { slots = [] } = await first.keeper.decide(getMailbox('c0'), ORG, true, T0, { lease: true });
+    const slots = (await first.keeper.decide(getMailbox('c0'), ORG, true, T0, { lease: true })).lease?.slots ?? [];
+    // A slot given back to a worker that has not read the mailbox yet.
+    const fresh2 = new BudgetKeeper(() => first.d, new Journal(() => first.d));
+    await fresh2.release(slots[1] ?? '', T0 + 50);
+    await fresh2.commit();
+    expect(await freeSlots(first.d)).toBe(slots.length - 1);
     const again = new BudgetKeeper(() => first.d, new Journal(() => first.d));
-    expect(await used(again, T0 + 100)).toBe(1 + slots.length);
+    expect(await used(again, T0 + 100)).toBe(slots.length);
     expect(await again.claim(slots[0] ?? '', getMailbox('c1'), T0 + 200)).toBe(true);
     // Long after the lease ended, the next lease frees what its tab never gave back.
-    const later = T0 + LEASE_MS + 31_000;
+    const later = T0 + LEASE_MS.fixed + 31_000;
     const next = await again.decide(getMailbox('c2'), ORG, true, later, { lease: true });
     await again.commit();
-    expect(await freeSlots(first.d)).toBe(next.slots?.length);
-    expect(await used(again, later + 1)).toBe(3 + (next.slots?.length ?? 0));
+    expect(await freeSlots(first.d)).toBe(next.lease?.slots?.length);
+    expect(await used(again, later + 1)).toBe(3 + (next.lease?.slots?.length ?? 0));
   });
 
-  it('a call held only by slots out with another tab waits for them to come back', async () => {
-    const { keeper } = fresh();
-    const { slots = [] } = await keeper.decide(getMailbox('a0'), ORG, true, T0, { lease: true });
+  it('a call held only by slots out with another tab asks the tabs for them, and waits for them to come back', async () => {
+    const { d } = fresh();
+    let asked = 0;
+    const keeper = new BudgetKeeper(() => d, new Journal(() => d), () => asked++);
+    const slots = (await keeper.decide(getMailbox('a0'), ORG, true, T0, { lease: true })).lease?.slots ?? [];
     for (let i = 1; (await used(keeper, T0)) < 60; i++) await keeper.decide(getMailbox(`b${i}`), ORG, true, T0 + i);
+    expect(asked).toBe(0);
     const waiting = keeper.decide(getMailbox('late'), ORG, true, T0 + 100);
     await new Promise((r) => setTimeout(r, 50));
+    expect(asked).toBe(1);
     await keeper.release(slots[0] ?? '', T0 + 150);
     expect(await waiting).toMatchObject({ sent: true });
     // Slots still out after the wait: the call is held.
@@ -198,8 +208,8 @@ describe('BudgetKeeper leases (enforce mode)', () => {
   it('leases nothing when the call is held, and nothing for a ladder', async () => {
     const { keeper } = fresh();
     for (let i = 0; i < 60; i++) await keeper.decide(getMailbox(`c${i}`), ORG, true, T0 + i);
-    expect((await keeper.decide(getMailbox('over'), ORG, true, T0 + 100, { lease: true })).slots).toBeUndefined();
+    expect((await keeper.decide(getMailbox('over'), ORG, true, T0 + 100, { lease: true })).lease).toBeUndefined();
     const message: CountedCall = { id: 'g1', mailbox: 'box-A', method: 'GetMessage', units: ['m1'] };
-    expect((await keeper.decide(message, ORG, true, T0, { lease: true })).slots).toBeUndefined();
+    expect((await keeper.decide(message, ORG, true, T0, { lease: true })).lease).toBeUndefined();
   });
 });

@@ -9,6 +9,7 @@ import type { CompanionDB } from '../../store/db';
 import type { CallRow } from '../../store/schema';
 import type { Journal } from './journal';
 import { LeaseBook } from './leases';
+import type { Lease } from '../../shared/messages';
 
 export interface CountedCall extends CallUnits {
   readonly id: string;
@@ -32,15 +33,17 @@ export interface Decision {
   /** The call goes to the server (allowed, or over budget in observe mode). */
   readonly sent: boolean;
   /** Slots leased to the caller's tab with it (`how.lease`). */
-  readonly slots?: string[];
+  readonly lease?: Lease;
 }
 
 /**
- * How long a call that would be held waits for slots out with tabs to come back (a bridge gives
- * back a kind of call's slots 150 ms after its last use): well inside the hook's verdict timeout
- * and the background's storage wait.
+ * How long a call that would be held waits for slots out with tabs to come back once they were
+ * asked for (a storage event to each bridge, a batch back): well inside the hook's verdict
+ * timeout and the background's storage wait.
  */
 const SLOT_WAIT_MS = 400;
+/** Tabs are asked for their slots at most this often (a burst of calls at the limit asks once). */
+const PRESSURE_GAP_MS = 250;
 
 /** Ids of recent calls kept in memory to answer outcomes and releases without a read. */
 const LIVE_LIMIT = 4096;
@@ -58,9 +61,14 @@ export class BudgetKeeper {
   private latest = -Infinity;
   private settled: Promise<void> = Promise.resolve();
 
+  /** When the tabs were last asked for their slots back. */
+  private askedAt = -Infinity;
+
   constructor(
     private readonly open: () => CompanionDB,
     private readonly journal: Journal,
+    /** Asks every tab to give back its leased slots (services.ts: a new value in storage.local). */
+    private readonly pressure: () => void = () => undefined,
   ) {
     this.leases = new LeaseBook(journal);
   }
@@ -139,18 +147,19 @@ export class BudgetKeeper {
       await this.loadLadders(ledger, call);
       prune(ledger, now);
       let verdict = decide(call, ledger, c, now);
-      // Held perhaps only because slots leased to tabs are still out: a tab gives back what it
-      // does not use within moments, so a call that would be held waits for that, a little.
+      // Held perhaps only because slots leased to tabs are still out: the tabs are asked for
+      // them, and the call waits for them a little.
       for (const until = performance.now() + SLOT_WAIT_MS; !verdict.allowed && enforce && this.leases.outstanding(call.mailbox, call.method) > 0 && performance.now() < until; ) {
+        this.askSlotsBack();
         await this.leases.moved(until - performance.now());
         verdict = decide(call, ledger, c, now);
       }
       const sent = verdict.allowed || !enforce;
       if (sent) this.count(call, ledger, now, 'decided', !verdict.allowed);
       else this.journal.count(call.mailbox, call.method, now, 'held');
-      const slots = how.lease && verdict.allowed ? this.grant(call, ledger, c, now) : [];
+      const lease = how.lease && verdict.allowed ? this.grant(call, ledger, c, now) : null;
       await this.committed(how);
-      return slots.length > 0 ? { verdict, sent, slots } : { verdict, sent };
+      return lease ? { verdict, sent, lease } : { verdict, sent };
     })();
     this.track(call.id, work);
     return work;
@@ -183,10 +192,12 @@ export class BudgetKeeper {
 
   /** The page gave up the call before it left: give its slot back. */
   async release(id: string, now: number, how: How = {}): Promise<void> {
-    const leased = this.leases.mailboxOf(id);
-    if (leased !== undefined) {
-      // A leased slot given back: never a call, so the hourly history never had it.
-      this.leases.take(id, await this.ledger(leased, now));
+    // A leased slot given back (never a call: the hourly history never had it). Its lease is read
+    // with its mailbox's window, perhaps by a worker started since it was leased.
+    const lease = this.leases.leaseOf(id);
+    const leaseRow = lease === undefined ? undefined : (this.leases.row(lease) ?? (await this.open().calls.get(lease)));
+    if (leaseRow?.via === 'leased') {
+      this.leases.take(id, await this.ledger(leaseRow.mailbox, now));
       return this.committed(how);
     }
     await this.inflight.get(id)?.catch(() => undefined);
@@ -210,7 +221,7 @@ export class BudgetKeeper {
   }
 
   /** More slots for a tab that used most of its lease (committed with the caller's batch). */
-  async lease(call: CountedCall, c: Conditions, now: number): Promise<string[]> {
+  async lease(call: CountedCall, c: Conditions, now: number): Promise<Lease | null> {
     const ledger = await this.ledger(call.mailbox, now);
     prune(ledger, now);
     return this.grant(call, ledger, c, now);
@@ -237,7 +248,14 @@ export class BudgetKeeper {
     return how.batched ? Promise.resolve() : this.journal.commit();
   }
 
-  private grant(call: CountedCall, ledger: Ledger, c: Conditions, now: number): string[] {
+  private askSlotsBack(): void {
+    const t = performance.now();
+    if (t - this.askedAt < PRESSURE_GAP_MS) return;
+    this.askedAt = t;
+    this.pressure();
+  }
+
+  private grant(call: CountedCall, ledger: Ledger, c: Conditions, now: number): Lease | null {
     // Slots of tabs that went away without giving them back are freed first.
     for (const id of this.leases.abandoned(now)) this.leases.take(id, ledger);
     return this.leases.grant(call, ledger, c, now);

@@ -3,16 +3,31 @@
 // bridge lets such a call go at once on a slot, and reports it (src/bridge/leases.ts).
 // Every slot is counted the moment it is leased, like a call, in one row of the calls table: a
 // stopped worker, a killed browser or another tab can never make the total pass the limit. The
-// call that uses a slot takes its place at its own time; a slot given back frees its room.
+// call that uses a slot takes its place at its own time; a slot given back frees its room. A call
+// that only slots out with tabs keep from going makes the background ask every tab for its slots
+// back (the keeper's `pressure`), and waits for them a moment.
 import { type Conditions, headroom } from '../../directive/engine';
 import { type Ledger, addStamp, removeStamp } from '../../directive/ledger';
-import { LEASE_MAX, LEASE_MS } from '../../shared/messages';
+import { RULES } from '../../directive/rules';
+import { type Lease, LEASE_MAX } from '../../shared/messages';
 import type { CallRow } from '../../store/schema';
 import type { CountedCall } from './keeper';
 import type { Journal } from './journal';
 
+/**
+ * How long a lease lasts: long for a fixed limit (an organization's), so that the next polling round
+ * finds its slots; short for a limit that changes with peak hours or the user's activity (§5.2.1,
+ * §5.4.1), which may fall meanwhile. Slots go back sooner when another tab needs them.
+ */
+export const LEASE_MS = { fixed: 120_000, varying: 2_000 } as const;
 /** Slots neither used nor given back (their tab went away) are freed this long after their lease ended. */
 const GRACE_MS = 30_000;
+
+function leaseMs(call: CountedCall, c: Conditions): number {
+  const budget = RULES[call.method][c.kind];
+  const varies = budget.type === 'window' && (typeof budget.max !== 'number' || (budget.perFolder !== undefined && typeof budget.perFolder !== 'number'));
+  return varies ? LEASE_MS.varying : LEASE_MS.fixed;
+}
 
 /** A slot's id: its lease's id and its index (the page schema's id alphabet has no other separator). */
 const slotId = (lease: string, index: number): string => `${lease}-${index}`;
@@ -40,9 +55,10 @@ export class LeaseBook {
   }
 
   /** Up to half of what the call's budget has left, LEASE_MAX at most, counted now as slots. */
-  grant(call: CountedCall, ledger: Ledger, c: Conditions, now: number): string[] {
-    const n = Math.min(LEASE_MAX, Math.floor(headroom(call, ledger, c, now, LEASE_MS) / 2));
-    if (n <= 0) return [];
+  grant(call: CountedCall, ledger: Ledger, c: Conditions, now: number): Lease | null {
+    const ms = leaseMs(call, c);
+    const n = Math.min(LEASE_MAX, Math.floor(headroom(call, ledger, c, now, ms) / 2));
+    if (n <= 0) return null;
     const id = crypto.randomUUID();
     const row: CallRow = { id, mailbox: call.mailbox, method: call.method, at: now, units: [], via: 'leased', over: false, free: [] };
     if (call.folder !== undefined) row.folder = call.folder;
@@ -53,7 +69,7 @@ export class LeaseBook {
     }
     this.leases.set(id, row);
     this.journal.putCall(row);
-    return (row.free ?? []).map((i) => slotId(id, i));
+    return { slots: (row.free ?? []).map((i) => slotId(id, i)), ms };
   }
 
   /**
@@ -80,10 +96,14 @@ export class LeaseBook {
     return true;
   }
 
-  /** The mailbox whose ledger holds this slot, when it is one. */
-  mailboxOf(id: string): string | undefined {
-    const slot = parseSlot(id);
-    return slot ? this.leases.get(slot.lease)?.mailbox : undefined;
+  /** The id of the lease a slot belongs to, when `id` is shaped like a slot's. */
+  leaseOf(id: string): string | undefined {
+    return parseSlot(id)?.lease;
+  }
+
+  /** A lease with slots still out, as this worker knows it. */
+  row(lease: string): CallRow | undefined {
+    return this.leases.get(lease);
   }
 
   /** Slots of this mailbox and method still out with tabs. */
@@ -95,7 +115,7 @@ export class LeaseBook {
 
   /** Free slots of leases whose tab went away without giving them back. */
   abandoned(now: number): string[] {
-    const old = [...this.leases.values()].filter((row) => row.at < now - LEASE_MS - GRACE_MS);
+    const old = [...this.leases.values()].filter((row) => row.at < now - LEASE_MS.fixed - GRACE_MS);
     return old.flatMap((row) => (row.free ?? []).map((i) => slotId(row.id, i)));
   }
 
