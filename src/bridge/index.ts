@@ -20,7 +20,7 @@ browser.storage.local.get(PAGE_MODE_KEY).then((stored) => (mode ??= modeOf(store
 browser.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local' || !(PAGE_MODE_KEY in changes)) return;
   mode = modeOf(changes[PAGE_MODE_KEY]?.newValue);
-  relay.revoke();
+  relay.handBack();
 });
 
 const relay = createRelay({
@@ -38,4 +38,4 @@ const relay = createRelay({
   onDown: stopActivity,
 });
 // Leased slots and a report still gathering its batch go before the page does.
-addEventListener('pagehide', () => relay.leave());
+addEventListener('pagehide', () => relay.handBack());

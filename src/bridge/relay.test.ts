@@ -94,7 +94,7 @@ describe('relay', () => {
     for (let i = 0; i < MAX_BATCH + 1; i++) relay.handle(outcome);
     await flush();
     expect(sent.map((m) => (m.type === 'page/batch' ? m.messages.length : 0))).toEqual([MAX_BATCH]);
-    relay.leave();
+    relay.handBack();
     await flush();
     expect(sent.map((m) => (m.type === 'page/batch' ? m.messages.length : 0))).toEqual([MAX_BATCH, 1]);
   });
@@ -279,7 +279,7 @@ describe('relay and leased slots (enforce mode)', () => {
     // ...one showing nothing new may make the next listing unnecessary: listing slots go back.
     relay.handle({ ...outcome, info: info(0) });
     // Asked for its slots back: they go at once, not with the next batch.
-    relay.revoke();
+    relay.handBack();
     await flush();
     const releases = sent.flatMap((m) => (m.type === 'page/batch' ? m.messages : [])).filter((m) => m.type === 'release');
     expect(releases.map((m) => m.id).sort()).toEqual(['slot-0004', 'slot-0005']);

@@ -64,10 +64,11 @@ export interface Relay {
   handle(data: unknown): void;
   /** A message of the bridge's own (activity). */
   tell(message: PageRequest): void;
-  /** The page goes away: its leased slots go back, and the waiting batch goes now. */
-  leave(): void;
-  /** The background asks for the leased slots back (another tab needs them, the settings changed). */
-  revoke(): void;
+  /**
+   * The leased slots go back and the waiting batch goes now: the page goes away, or the background
+   * asks for the slots (another tab needs them, the settings changed).
+   */
+  handBack(): void;
 }
 
 /**
@@ -278,8 +279,9 @@ export function createRelay(deps: RelayDeps): Relay {
         leases.drop((kind) => kind.startsWith(listings));
       }
       if (message.type !== 'decide') return queue(message);
-      const slot = deps.letGo() ? null : leases.take(message.call);
-      if (!deps.letGo() && slot === null) return void decideWithRetries(message);
+      const letGo = deps.letGo();
+      const slot = letGo ? null : leases.take(message.call);
+      if (!letGo && slot === null) return void decideWithRetries(message);
       deps.port.post({ type: 'verdict', id: message.id, verdict: 'allow' });
       if (slot) claims.push({ id: message.id, slot: slot.slot, left: slot.left });
       queue(message);
@@ -290,11 +292,7 @@ export function createRelay(deps: RelayDeps): Relay {
     tell(message) {
       if (!down) deliver(message).catch(failed);
     },
-    leave() {
-      leases.drop();
-      flush();
-    },
-    revoke() {
+    handBack() {
       leases.drop();
       flush();
     },

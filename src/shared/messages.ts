@@ -15,10 +15,10 @@ export type PageRequest =
    */
   | { type: 'page/hook'; message: HookMessage; retry?: true; lease?: true }
   /**
-   * Hook messages gathered by the bridge over a few milliseconds (observe mode's path, and every
-   * outcome and release): one message and one storage commit for many calls. A decide in a batch
-   * was already let go by the bridge (observe mode): it is counted, never held. Answered with
-   * ReportsAck once committed; sent again, with `retry`, until then.
+   * Hook messages gathered by the bridge for BATCH_MS (bridge/relay.ts: observe mode's decides,
+   * decides on leased slots named in `claims`, every outcome and release): one message and one
+   * storage commit for many calls. A decide in a batch was already let go by the bridge: it is
+   * counted, never held. Answered with BatchAck once committed; sent again, with `retry`, until then.
    */
   | { type: 'page/batch'; messages: HookMessage[]; claims?: Claim[]; retry?: true }
   /** Trusted user input (keyboard, pointer) in an eHealthBox tab: the user is active (§5.1). */
