@@ -272,6 +272,9 @@ test.describe('storage trouble: the web application keeps working', () => {
         await (globalThis as unknown as { chrome: { storage: { local: { remove(key: string): Promise<void> } } } }).chrome.storage.local.remove('pageMode');
       }, SETTINGS_DB);
       await page.close();
+      // A worker woken meanwhile (an alarm, on a loaded machine) read the settings before they were
+      // written and would keep observe mode: the next start must find the old version's state.
+      await stopServiceWorker();
 
       // Enforce mode, 30 GetMailbox in the last half hour: of 35 more, 30 reach the server.
       const app = await harness.openApp({ box, autoload: false });
