@@ -30,6 +30,8 @@ export default defineConfig({
     webExtension({
       browser: target,
       manifest: 'manifest.json',
+      // Pages the manifest does not name: the privacy policy (linked from the options page).
+      additionalInputs: ['src/ui/privacy/index.html'],
       skipManifestValidation: true,
       disableAutoLaunch: true,
       printSummary: false,

@@ -11,6 +11,7 @@ import { common } from './messages/common';
 import { ui } from '../ui/messages';
 import { options } from '../ui/options/messages';
 import { popup } from '../ui/popup/messages';
+import { privacy } from '../ui/privacy/messages';
 
 /**
  * Every message module. A feature adds its strings in its own folder
@@ -32,6 +33,7 @@ export const modules = {
   ui,
   popup,
   options,
+  privacy,
 } as const;
 
 type Modules = typeof modules;
