@@ -6,7 +6,7 @@ import { V2_SCHEMA } from '../src/store/migrations/v2';
 
 /** What both drivers' pages offer: Playwright's and puppeteer's `evaluate(fn, arg)`. */
 export interface Evaluates {
-  evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  evaluate<A>(fn: (arg: A) => Promise<void>, arg: A): Promise<void>;
 }
 
 export const DB_NAME = 'ehealthbox-companion';
@@ -46,7 +46,7 @@ export function storesOf(schema: Record<string, string>): StoreSpec[] {
  * `close`. A versionchange event is ignored (that is what blocks an upgrade).
  */
 export function createDatabase(page: Evaluates, idbVersion: number, stores: StoreSpec[], rows: Record<string, unknown[]>, close: boolean): Promise<void> {
-  return page.evaluate(async ({ name, idbVersion, stores, rows, close }) => {
+  return page.evaluate(async ({ name, idbVersion, stores, rows, close }: { name: string; idbVersion: number; stores: StoreSpec[]; rows: Record<string, unknown[]>; close: boolean }) => {
     const done = <T>(r: IDBRequest<T>): Promise<T> => new Promise((resolve, reject) => {
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);

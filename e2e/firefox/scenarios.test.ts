@@ -11,7 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportLike } from '../reliability-kit';
 import { Simulator } from '../sim/simulator';
-import { VERSIONS, createDatabase, oldRows, storesOf } from '../storage-kit';
+import { VERSIONS, createDatabase, oldRows, storesOf, type Evaluates } from '../storage-kit';
 import { Firefox, settles, until } from './firefox';
 
 /** Firefox's `browser` namespace, as far as these checks use it from an extension page. */
@@ -101,7 +101,9 @@ describe('Firefox ESR with dist/firefox', () => {
     const previous = VERSIONS.at(-2) ?? {};
     const tables = Object.keys(previous);
     const rows = oldRows(box, Date.now(), tables);
-    await createDatabase(quiet, (VERSIONS.length - 1) * 10, storesOf(previous), rows, true);
+    // puppeteer's evaluate types its argument through handles; the kit's pages take plain data.
+    const page0: Evaluates = { evaluate: async (fn, arg) => quiet.evaluate(fn as (a: unknown) => Promise<void>, arg) };
+    await createDatabase(page0, (VERSIONS.length - 1) * 10, storesOf(previous), rows, true);
 
     const page = await firefox.openApp({ box, autoload: false });
     await app(page, 'burst', 'GetMailbox', 5);
