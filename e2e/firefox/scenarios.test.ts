@@ -73,7 +73,7 @@ async function choose(options: Page, label: string): Promise<void> {
     found?.click();
     return !!found;
   }, label)) || undefined, `a control labelled ${label}`);
-  await until(async () => (await options.evaluate(() => /Saved/.test(document.querySelector('[role="status"]')?.textContent ?? ''))) || undefined, 'the options page to say Saved');
+  await until(async () => (await options.evaluate(() => /Saved/.test(document.querySelector('[role="status"]')?.textContent ?? ''))) || undefined, 'the options page to say Saved', 30_000);
 }
 
 const brussels = (at: number): string =>
@@ -102,8 +102,8 @@ describe('Firefox ESR with dist/firefox', () => {
     const tables = Object.keys(previous);
     const rows = oldRows(box, Date.now(), tables);
     // puppeteer's evaluate types its argument through handles; the kit's pages take plain data.
-    const page0: Evaluates = { evaluate: async (fn, arg) => quiet.evaluate(fn as (a: unknown) => Promise<void>, arg) };
-    await createDatabase(page0, (VERSIONS.length - 1) * 10, storesOf(previous), rows, true);
+    const extensionPage: Evaluates = { evaluate: async (fn, arg) => quiet.evaluate(fn as (a: unknown) => Promise<void>, arg) };
+    await createDatabase(extensionPage, (VERSIONS.length - 1) * 10, storesOf(previous), rows, true);
 
     const page = await firefox.openApp({ box, autoload: false });
     await app(page, 'burst', 'GetMailbox', 5);
@@ -179,7 +179,7 @@ describe('Firefox ESR with dist/firefox', () => {
     const page = await firefox.openApp({ box });
     await app(page, 'getMailbox');
     await page.close();
-    await until(async () => ((await notifications()).some((id) => id.includes(box)) ? true : undefined), 'a quota notification');
+    await until(async () => ((await notifications()).some((id) => id.includes(box)) ? true : undefined), 'a quota notification', 45_000);
     for (const id of await notifications()) await quiet.evaluate((n) => (globalThis as unknown as { browser: BrowserApi }).browser.notifications.clear(n), id);
   });
 
@@ -221,7 +221,7 @@ describe('Firefox ESR with dist/firefox', () => {
     expect(await notifications()).toEqual([]);
     await until(async () => ((await notifications()).some((id) => id.includes(box)) ? true : undefined), 'the reminder', 90_000);
     expect(Date.now()).toBeGreaterThanOrEqual(at);
-  });
+  }, 180_000);
 
   it('Firefox logged no error from the extension', () => {
     expect(firefox.extensionErrors()).toEqual([]);
