@@ -66,14 +66,11 @@ async function notifications(): Promise<string[]> {
   return Object.keys(await quiet.evaluate(() => (globalThis as unknown as { browser: BrowserApi }).browser.notifications.getAll())).sort();
 }
 
-/** Clicks the options page's control labelled `label` (a radio button, as the user does). */
-async function choose(options: Page, label: string): Promise<void> {
-  await until(async () => (await options.evaluate((text) => {
-    const found = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === text);
-    found?.click();
-    return !!found;
-  }, label)) || undefined, `a control labelled ${label}`);
-  await until(async () => (await options.evaluate(() => /Saved/.test(document.querySelector('[role="status"]')?.textContent ?? ''))) || undefined, 'the options page to say Saved', 30_000);
+/** Chooses observe or enforce on the options page, as the user does: a click on the radio button. */
+async function chooseMode(options: Page, mode: 'observe' | 'enforce'): Promise<void> {
+  await options.waitForSelector(`#mode-${mode}`);
+  await options.click(`#mode-${mode}`);
+  await settles(() => options.evaluate(() => document.querySelector('[role="status"]')?.textContent ?? ''), 'Saved', 'the options page to say Saved', 30_000);
 }
 
 const brussels = (at: number): string =>
@@ -107,6 +104,7 @@ describe('Firefox ESR with dist/firefox', () => {
 
     const page = await firefox.openApp({ box, autoload: false });
     await app(page, 'burst', 'GetMailbox', 5);
+    await settles(() => counted(box, 'GetMailbox'), 35, '30 old and 5 new GetMailbox counted');
     await page.close();
     const file = await exported();
     expect(file.databaseVersion).toBe(VERSIONS.length);
@@ -116,7 +114,6 @@ describe('Firefox ESR with dist/firefox', () => {
         expect(file.tables[table] ?? [], `${table} kept its rows`).toContainEqual(expect.objectContaining(table === 'mailboxes' ? fixed : (old as object)));
       }
     }
-    await settles(() => counted(box, 'GetMailbox'), 35, '30 old and 5 new GetMailbox counted');
   });
 
   it('the event page is suspended and woken without losing counts', async () => {
@@ -124,8 +121,8 @@ describe('Firefox ESR with dist/firefox', () => {
     await suspended();
     const page = await firefox.openApp({ box, autoload: false });
     await app(page, 'burst', 'ListMessages', 3);
-    await page.close();
     await settles(() => counted(box, 'ListMessages'), sim.count('ListMessages', box), 'every listing counted after the wake-up');
+    await page.close();
     await suspended();
     expect(await counted(box, 'ListMessages')).toBe(sim.count('ListMessages', box));
   });
@@ -134,13 +131,13 @@ describe('Firefox ESR with dist/firefox', () => {
     const box = sim.scenario.individual;
     for (const transport of ['fetch', 'xhr'] as const) {
       const page = await firefox.openApp({ box, transport });
+      // The load called GetMailbox and ListMessages at once: a hook installed late would miss some.
+      for (const method of ['GetMailbox', 'ListMessages'] as const) {
+        await settles(() => counted(box, method), sim.count(method, box), `${transport}: ${method} counted = reached the server`);
+      }
       await page.close();
     }
-    // Both loads called GetMailbox and ListMessages at once: a hook installed late would miss some.
     expect(sim.count('GetMailbox', box)).toBeGreaterThanOrEqual(2);
-    for (const method of ['GetMailbox', 'ListMessages'] as const) {
-      await settles(() => counted(box, method), sim.count(method, box), `${method}: counted = reached the server`);
-    }
   });
 
   it('observe mode lets every call through and counts each', async () => {
@@ -148,10 +145,11 @@ describe('Firefox ESR with dist/firefox', () => {
     const before = sim.count('GetMailbox', box);
     const page = await firefox.openApp({ box, autoload: false });
     const results = await app<{ status: number }[]>(page, 'burst', 'GetMailbox', 8);
-    await page.close();
     expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
     expect(sim.count('GetMailbox', box)).toBe(before + 8);
+    // Counted while the tab is open.
     await settles(() => counted(box, 'GetMailbox'), before + 8, '8 more counted');
+    await page.close();
   });
 
   it('the popup and the options page render', async () => {
@@ -178,15 +176,15 @@ describe('Firefox ESR with dist/firefox', () => {
     sim.fillTo(box, 0.85);
     const page = await firefox.openApp({ box });
     await app(page, 'getMailbox');
-    await page.close();
     await until(async () => ((await notifications()).some((id) => id.includes(box)) ? true : undefined), 'a quota notification', 45_000);
+    await page.close();
     for (const id of await notifications()) await quiet.evaluate((n) => (globalThis as unknown as { browser: BrowserApi }).browser.notifications.clear(n), id);
   });
 
   it('enforce mode holds calls back at the limit: the server never sees more than 60 GetMailbox an hour for an organization', async () => {
     const box = sim.scenario.organization;
     const options = await firefox.openOptions();
-    await choose(options, 'Enforce');
+    await chooseMode(options, 'enforce');
     await options.close();
     // Counted within the hour so far: the 30 calls of the old database and those made since.
     const before = await counted(box, 'GetMailbox');
@@ -198,7 +196,7 @@ describe('Firefox ESR with dist/firefox', () => {
     // The web application got an answer for every call (its last one again, or a 429 naming the rule).
     expect(results.every((r) => r.status === 200 || r.status === 429)).toBe(true);
     const back = await firefox.openOptions();
-    await choose(back, 'Observe');
+    await chooseMode(back, 'observe');
     await back.close();
   });
 
@@ -206,6 +204,7 @@ describe('Firefox ESR with dist/firefox', () => {
     const box = sim.scenario.individual;
     sim.deliver(box, 'sent', { publicationDate: new Date(Date.now() - 50 * 3_600_000).toISOString(), read: true });
     const page = await firefox.openApp({ box, hash: '#/sent' });
+    await settles(() => counted(box, 'ListMessages'), sim.count('ListMessages', box), 'the listing of sent messages counted');
     await page.close();
     // The next whole minute (Brussels time): no reminder is due before then, only the alarm brings it.
     const at = Math.ceil((Date.now() + 5_000) / 60_000) * 60_000;
