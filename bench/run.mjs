@@ -46,7 +46,7 @@ async function latency() {
   // Issue 17's targets: added p50 ≤ 0.2 ms and p99 ≤ 2 ms for every kind of call.
   const ok = (x, target) => (step(x) <= target ? 'OK' : 'MISSED');
   const pattern = process.env.BENCH_SERIES ? new RegExp(process.env.BENCH_SERIES, 'i') : undefined;
-  console.log('\nIntercepted call latency (Chromium, simulated app; two browsers, ${process.env.BENCH_ROUNDS || 8} rounds of blocks of 50 sequential calls taken in turn)');
+  console.log(`\nIntercepted call latency (Chromium, simulated app; two browsers, ${process.env.BENCH_ROUNDS || 8} rounds of blocks of 50 sequential calls taken in turn)`);
   for (const r of await module.runLatencyBench(extensionPath, pattern)) {
     console.log(`  ${r.name}: ${r.calls} calls each${r.allReached ? '' : '   NOT ALL REACHED THE SERVER: figures invalid'}`);
     console.log(`    without extension : p50 ${f(r.without.p50)}, p99 ${f(r.without.p99)}`);
