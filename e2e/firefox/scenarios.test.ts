@@ -70,7 +70,8 @@ async function notifications(): Promise<string[]> {
 async function chooseMode(options: Page, mode: 'observe' | 'enforce'): Promise<void> {
   await options.waitForSelector(`#mode-${mode}`);
   await options.click(`#mode-${mode}`);
-  await settles(() => options.evaluate(() => document.querySelector('[role="status"]')?.textContent ?? ''), 'Saved', 'the options page to say Saved', 30_000);
+  const state = (): Promise<string> => options.evaluate((m) => `${document.querySelector('[role="status"]')?.textContent ?? ''} (${m} checked: ${document.querySelector<HTMLInputElement>(`#mode-${m}`)?.checked})`, mode);
+  await settles(state, `Saved (${mode} checked: true)`, 'the options page to say Saved', 30_000);
 }
 
 const brussels = (at: number): string =>
@@ -173,8 +174,10 @@ describe('Firefox ESR with dist/firefox', () => {
   it('a notification is raised when the mailbox is 80 % full', async () => {
     const box = sim.scenario.individual;
     expect(await notifications()).toEqual([]);
-    sim.fillTo(box, 0.85);
     const page = await firefox.openApp({ box });
+    sim.fillTo(box, 0.85);
+    // As the web application's polling does: the box checked again, twice.
+    await app(page, 'getMailbox');
     await app(page, 'getMailbox');
     await until(async () => ((await notifications()).some((id) => id.includes(box)) ? true : undefined), 'a quota notification', 45_000);
     await page.close();

@@ -8,7 +8,7 @@
 // Returns what is still missing for a submission (store/publisher.json), to be printed.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Page } from '@playwright/test';
 import { Harness, profileDir } from '../../e2e/harness';
 import { Simulator } from '../../e2e/sim/simulator';
@@ -71,7 +71,7 @@ async function promoTile(page: Page, root: string, out: string): Promise<void> {
     body { background: #1d4f91; color: #fff; font: 600 16px system-ui, sans-serif; display: flex; align-items: center; gap: 18px; padding: 0 28px; box-sizing: border-box; }
     h1 { font-size: 27px; margin: 0 0 10px; line-height: 1.15; }
     p { margin: 0; font-weight: 500; line-height: 1.35; }
-    img { width: 112px; height: 112px; flex: none; }
+    img { width: 112px; height: 112px; flex: none; background: #fff; border-radius: 22px; }
   </style><img alt="" src="${icon}"><div><h1>Companion for eHealthBox</h1><p>Call limits, quota warnings, deletion reminders and an out-of-office planner. All data stays on your computer.</p></div>`);
   await page.evaluate(() => (document.querySelector('img') as HTMLImageElement).decode());
   await page.screenshot({ path: out, clip: { x: 0, y: 0, width: 440, height: 280 } });
@@ -121,6 +121,6 @@ export async function writeStoreAssets(root: string, log: (line: string) => void
     await harness.close();
     rmSync(tourDir, { recursive: true, force: true });
   }
-  for (const f of files) log(`store: ${f.slice(root.length + 1)}`);
+  for (const f of files) log(`store: ${relative(root, f)}`);
   return { files, missing: missingForSubmission(publisher) };
 }
