@@ -3,7 +3,7 @@
 // run the same scenarios, and many more, in Chromium. What is checked is what the user gets and
 // what reached the server (sim.count), never the background's internals: the popup and options
 // pages, the browser's notifications and alarms, and the "Export my data" file (the ui/export verb
-// the options page uses). One Firefox for the whole file, its event page allowed 4 s of idleness
+// the options page uses). One Firefox for the whole file, its event page allowed 10 s of idleness
 // before Firefox suspends it, so the scenarios also run across suspensions.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -21,7 +21,7 @@ interface BrowserApi {
   extension: { getViews(): Window[] };
 }
 
-const IDLE_TIMEOUT_MS = 4_000;
+const IDLE_TIMEOUT_MS = 10_000;
 let sim: Simulator;
 let firefox: Firefox;
 /** A page of the extension that never talks to the background: it sees its state without waking it. */
