@@ -52,7 +52,7 @@ const steps = [
 
 // The Firefox scenarios (e2e/firefox/, vitest.firefox.config.ts): their pass/fail counts go into
 // the closing summary, read from Vitest's JSON report.
-const firefoxCounts = { passed: 0, failed: 0 };
+const firefoxCounts = { passed: 0, failed: 0, skipped: 0 };
 function firefox() {
   const report = join(ROOT, 'test-results', 'firefox-report.json');
   const ok = run(bin('vitest'), ['run', '-c', 'vitest.firefox.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
@@ -60,6 +60,7 @@ function firefox() {
     const json = JSON.parse(readFileSync(report, 'utf8'));
     firefoxCounts.passed = json.numPassedTests;
     firefoxCounts.failed = json.numFailedTests;
+    firefoxCounts.skipped = json.numPendingTests + json.numTodoTests;
   } catch {
     firefoxCounts.failed = ok ? 0 : 1;
   }
@@ -88,6 +89,6 @@ for (const [index, [name, step]] of steps.entries()) {
 }
 console.log('');
 if (skipped.length > 0) console.log(`skipped: ${skipped.join('; ')}`);
-if (firefoxCounts.passed + firefoxCounts.failed > 0) console.log(`Firefox scenarios: ${firefoxCounts.passed} passed, ${firefoxCounts.failed} failed`);
+if (firefoxCounts.passed + firefoxCounts.failed > 0) console.log(`Firefox scenarios: ${firefoxCounts.passed} passed, ${firefoxCounts.failed} failed, ${firefoxCounts.skipped} skipped`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;
