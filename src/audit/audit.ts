@@ -101,7 +101,9 @@ export async function audit(chunks: AsyncIterable<Uint8Array>, options: AuditOpt
   };
   try {
     const problem = await (format === 'har' ? readHar : readJsonLines)(stream, sink);
-    if (problem) problems.push(problem);
+    // Not one line of a "log" could be read: it is no log (a JSON document of another kind, say).
+    if (format === 'jsonl' && tally.entries === tally.unreadable) problems.push({ kind: 'not-har' });
+    else if (problem) problems.push(problem);
   } catch {
     // The stream itself failed (a file that cannot be read to its end).
     problems.push({ kind: 'unreadable' });
