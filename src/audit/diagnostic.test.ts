@@ -17,7 +17,7 @@ describe('the diagnostic text', () => {
   it('holds no id, key or name found in the file', async () => {
     const empty = diagnosticText(await audit(chunks(harText([]))));
     await fc.assert(
-      fc.asyncProperty(fc.array(secret, { minLength: 3, maxLength: 3 }), fc.array(name, { minLength: 3, maxLength: 3 }), fc.integer({ min: 0, max: 2 ** 31 }), async ([key, id, other], [person, word, op], seed) => {
+      fc.asyncProperty(fc.tuple(secret, secret, secret), fc.tuple(name, name, name), fc.integer({ min: 0, max: 2 ** 31 }), async ([key, id, other], [person, word, op], seed) => {
         // A name that is a word of the template (or an API word kept in shapes) cannot be told apart.
         fc.pre([person, word, op].every((n) => !empty.toLowerCase().includes(n.toLowerCase()) && !/^(Mailbox|Message|Folder|Status|Search|Health|Configuration|Settings|Version|Content|Download|Upload|Substitutes|Standby|Profile|Notifications|Preferences|Inbox|Publication|Consultation|Service|Services|History)$/i.test(n)));
         const base = `${HOST}/ehealthbox/api/v3/mailboxes/${key}`;
