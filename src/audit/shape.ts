@@ -50,5 +50,6 @@ export function shapeOf(httpMethod: string, address: string, soapOperation?: str
   return `${safeMethod(httpMethod)} ${host(parsed.hostname)}/${path}${query}${soap}`;
 }
 
-const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+/** `*`: the method is not known (a resource timing entry has none). */
+const METHODS = new Set(['*', 'GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 const safeMethod = (m: string): string => (METHODS.has(m.toUpperCase()) ? m.toUpperCase() : '{method}');

@@ -33,6 +33,8 @@ export class Services {
   readonly startups: ((now: number) => Promise<void>)[] = [];
   /** Privileged ui/* verbs of features (a request from an extension page, already classed). */
   readonly uiHandlers = new Map<string, (request: unknown, now: number) => Promise<unknown>>();
+  /** Page verbs of features that need no answer (a content script in an eHealthBox tab, already classed). */
+  readonly pageHandlers = new Map<string, (request: unknown) => void>();
   settings: Settings = DEFAULT_SETTINGS;
   private readying: Promise<void> | null = null;
 

@@ -1,5 +1,6 @@
 import type { Entry } from './define';
 import { bridge } from '../bridge/messages';
+import { audit } from '../features/audit/messages';
 import { budgets, budgetsBadge } from '../features/budgets/messages';
 import { health } from '../features/health/messages';
 import { outgoing } from '../features/outgoing/messages';
@@ -29,6 +30,7 @@ export const modules = {
   polling,
   outgoing,
   outOfOffice,
+  audit,
   ui,
   popup,
   options,
