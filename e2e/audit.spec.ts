@@ -37,7 +37,7 @@ test('a session recorded from the web application is recognised call for call, a
   const ids = sim.listMessages(sim.scenario.individual, 'inbox').map((m) => m.id);
 
   const options = await openOptions();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(options.url()).origin });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await options.getByLabel('Recorded session (HAR or JSON lines)').setInputFiles({ name: 'session.har', mimeType: 'application/json', buffer: har(sim.requests) });
   const report = options.getByTestId('audit-report');
   await expect(report).toBeVisible();
