@@ -6,7 +6,8 @@ import type { MailboxKind } from '../../directive/rules';
 
 export interface AuditRequest {
   readonly file: File;
-  readonly kind: MailboxKind;
+  /** The user's choice for a box the file does not describe; absent: the stricter limits. */
+  readonly kind?: MailboxKind;
 }
 
 export type AuditReply =
@@ -35,7 +36,7 @@ async function* read(file: File): AsyncGenerator<Uint8Array> {
 
 scope.onmessage = (e) => {
   const { file, kind } = e.data;
-  audit(read(file), { name: file.name, kind }).then(
+  audit(read(file), kind === undefined ? { name: file.name } : { name: file.name, kind }).then(
     (report) => scope.postMessage({ type: 'done', report, diagnostic: diagnosticText(report) }),
     (err: unknown) => scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) }),
   );
