@@ -57,3 +57,12 @@ describe('SOAP recognition', () => {
     expect(report.polling).toEqual({ listings: 10, unnecessary: null });
   });
 });
+
+describe('SOAP reading of hostile envelopes', () => {
+  it('many unclosed Body tags and comments are read in one pass, not in quadratic time', () => {
+    const hostile = '<s:Body x="1"><!--'.repeat(3000) + '<BoxId>'.repeat(3000) + '<MessageId'.repeat(3000);
+    // No timing assertion: a quadratic pattern would keep this test running for minutes.
+    expect(recogniseSoap(undefined, hostile)).toBeNull();
+    expect(recogniseSoap('urn:x:getBoxInfo', hostile)?.call?.method).toBe('GetMailbox');
+  });
+});

@@ -2,6 +2,8 @@
 // envelope's body element or, failing that, the SOAPAction header. The directive names the SOAP
 // operation beside each REST method (§5.2.1–§5.6.2); the folders are INBOX, SENTBOX, BININBOX and
 // BINSENTBOX (directive README, "Folders"). Only tags are read, never text between other tags.
+// Every repetition in the patterns is bounded: a hostile 64 KB envelope cannot make them backtrack
+// for long.
 import { kindFromOwner } from '../directive/mailbox-kind';
 import type { ApiCall, ApiMethod } from '../directive/routes';
 import type { MailboxKind } from '../directive/rules';
@@ -36,7 +38,7 @@ const normal = (name: string): string => name.toLowerCase().replace(/request$/, 
 
 /** The body element's first child, without its prefix. */
 function bodyOperation(envelope: string): string | undefined {
-  return /<(?:[\w.-]+:)?Body\b[^>]*>\s*(?:<!--[^]*?-->\s*)*<(?:[\w.-]+:)?([\w.-]+)/i.exec(envelope)?.[1];
+  return /<(?:[\w.-]+:)?Body\b[^>]{0,500}>\s*(?:<!--[^]{0,2000}?-->\s*)*<(?:[\w.-]+:)?([\w.-]+)/i.exec(envelope)?.[1];
 }
 
 /** SOAPAction is a URI, quoted or not; the operation is its last segment. */
@@ -47,7 +49,7 @@ function actionOperation(action: string | undefined): string | undefined {
 
 function values(envelope: string, tag: string, max = 500): string[] {
   const out: string[] = [];
-  const re = new RegExp(`<(?:[\\w.-]+:)?${tag}\\b[^>]*>\\s*([^<]{1,200}?)\\s*</`, 'gi');
+  const re = new RegExp(`<(?:[\\w.-]+:)?${tag}\\b[^>]{0,500}>\\s*([^<]{1,200}?)\\s*</`, 'gi');
   for (const m of envelope.matchAll(re)) {
     const v = m[1];
     if (v !== undefined && !out.includes(v)) out.push(v);
