@@ -81,3 +81,6 @@ function restore<K extends keyof Own>(into: Own, from: Own, key: K): void {
   if (from[key] === undefined) delete into[key];
   else into[key] = from[key];
 }
+
+/** No policy: nothing locked. */
+export const NO_LOCKS: Locks = locksOf({});
