@@ -53,10 +53,12 @@ function inputUrl(input: unknown): { url: string; request: Request | null } {
 export function installFetch(): void {
   window.fetch = function fetch(this: unknown, input: RequestInfo | URL): Promise<Response> {
     let url: string;
+    let request: Request | null;
     let args = arguments as unknown as FetchArgs;
     try {
       const read = inputUrl(input);
       url = read.url;
+      request = read.request;
       // The native call gets the string read here, not the object again.
       if (read.request === null && typeof input !== 'string') args = [url, args[1]];
     } catch {
@@ -64,7 +66,7 @@ export function installFetch(): void {
       return nativeFetch.apply(this, args);
     }
     if (!mayBeApi(url)) return nativeFetch.apply(this, args);
-    return intercept(this, args);
+    return intercept(this, args, request);
   };
 }
 
@@ -73,10 +75,11 @@ export function installFetch(): void {
  * browser reads them once, and the URL, method and signal decided on are that Request's, read
  * through native getters. The call the hook decides on is exactly the call the browser sends.
  */
-async function intercept(thisArg: unknown, args: FetchArgs): Promise<Response> {
+async function intercept(thisArg: unknown, args: FetchArgs, request: Request | null): Promise<Response> {
   let req: Request;
   try {
-    req = args.length > 1 ? new NativeRequest(args[0], args[1]) : new NativeRequest(args[0]);
+    // A Request alone is sent as it is (its URL and method cannot change); anything else becomes one.
+    req = request !== null && args[1] === undefined ? request : new NativeRequest(args[0], args[1]);
   } catch {
     // Invalid arguments: the native call rejects the same way.
     return nativeFetch.apply(thisArg, args);
