@@ -12,9 +12,7 @@ import {
   headersGet,
   jsonParse,
   listen,
-  nativeFetch,
   NativeDOMException,
-  NativeRequest,
   NativeString,
   requestClone,
   requestMethod,
@@ -50,8 +48,17 @@ function inputUrl(input: unknown): { url: string; request: Request | null } {
   }
 }
 
-export function installFetch(): void {
-  window.fetch = function fetch(this: unknown, input: RequestInfo | URL): Promise<Response> {
+type NativeFetch = typeof fetch;
+
+/**
+ * Wraps `win.fetch`: this document's (index.ts), or a new same-origin frame's before its page can
+ * use it (frames.ts). The frame's own fetch and Request are the natives there: a relative URL is
+ * read against that frame's base.
+ */
+export function installFetch(win: Window & typeof globalThis = window): void {
+  const nativeFetch = win.fetch;
+  const Req = win.Request;
+  win.fetch = function fetch(this: unknown, input: RequestInfo | URL): Promise<Response> {
     let url: string;
     let request: Request | null;
     let args = arguments as unknown as FetchArgs;
@@ -66,7 +73,7 @@ export function installFetch(): void {
       return nativeFetch.apply(this, args);
     }
     if (!mayBeApi(url)) return nativeFetch.apply(this, args);
-    return intercept(this, args, request);
+    return intercept(nativeFetch, Req, this, args, request);
   };
 }
 
@@ -75,11 +82,11 @@ export function installFetch(): void {
  * browser reads them once, and the URL, method and signal decided on are that Request's, read
  * through native getters. The call the hook decides on is exactly the call the browser sends.
  */
-async function intercept(thisArg: unknown, args: FetchArgs, request: Request | null): Promise<Response> {
+async function intercept(nativeFetch: NativeFetch, Req: typeof Request, thisArg: unknown, args: FetchArgs, request: Request | null): Promise<Response> {
   let req: Request;
   try {
     // A Request alone is sent as it is (its URL and method cannot change); anything else becomes one.
-    req = request !== null && args[1] === undefined ? request : new NativeRequest(args[0], args[1]);
+    req = request !== null && args[1] === undefined ? request : new Req(args[0], args[1]);
   } catch {
     // Invalid arguments: the native call rejects the same way.
     return nativeFetch.apply(thisArg, args);
@@ -101,7 +108,7 @@ async function intercept(thisArg: unknown, args: FetchArgs, request: Request | n
     t = null;
   }
   if (t === null) return nativeFetch.apply(thisArg, own);
-  if (!limited(t.call.method)) return send(thisArg, own, t, 'info');
+  if (!limited(t.call.method)) return send(nativeFetch, thisArg, own, t, 'info');
   // Already aborted: the native call rejects exactly as the caller expects, and nothing is counted.
   if (signal?.aborted) return nativeFetch.apply(thisArg, own);
 
@@ -115,7 +122,7 @@ async function intercept(thisArg: unknown, args: FetchArgs, request: Request | n
     return nativeFetch.apply(thisArg, own);
   }
   const { via, failure } = passage(decision);
-  return send(thisArg, own, t, via, failure);
+  return send(nativeFetch, thisArg, own, t, via, failure);
 }
 
 /** A small request body as text, read on a clone (the Request that goes keeps its body). */
@@ -139,7 +146,7 @@ function abortReason(signal: AbortSignal | null): unknown {
 }
 
 /** The native call; the response goes back untouched and is looked at afterwards, on a clone. */
-function send(thisArg: unknown, args: FetchArgs, t: Tracked, via: Via, failure?: Failure): Promise<Response> {
+function send(nativeFetch: NativeFetch, thisArg: unknown, args: FetchArgs, t: Tracked, via: Via, failure?: Failure): Promise<Response> {
   const p = nativeFetch.apply(thisArg, args);
   // Registered before the caller gets `p`, so the clone is taken before the caller can read the body.
   p.then(

@@ -11,9 +11,7 @@ function getter<T>(proto: object, name: string): (this: T) => unknown {
   return get as (this: T) => unknown;
 }
 
-export const nativeFetch = W.fetch;
 export const NativeResponse = W.Response;
-export const NativeRequest = W.Request;
 export const NativeURL = W.URL;
 export const NativeDOMException = W.DOMException;
 export const NativeEvent = W.Event;

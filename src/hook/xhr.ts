@@ -48,8 +48,8 @@ const nativeAbort = native.abort as XhrMethod;
 const nativeSetRequestHeader = native.setRequestHeader as XhrMethod;
 type Args = unknown[];
 
-export function installXhr(): void {
-  const proto = native.proto;
+/** Patches `proto`: this document's XMLHttpRequest's, or a new same-origin frame's (frames.ts). */
+export function installXhr(proto: XMLHttpRequest = native.proto): void {
 
   proto.open = function open(this: XMLHttpRequest, method: string, url: string | URL): void {
     const st = states.get(this);
