@@ -620,7 +620,7 @@ test.describe('with the real bridge', () => {
 
     for (const scope of ['hour', 'day', 'folder']) {
       await setReply(page, { verdict: 'allow', notice: { ...NOTICE, level: 'warn', scope, message: `over ${scope}` } });
-      expect((await pageFetch(page, `${INBOX}/m2`)).status).toBe(200);
+      expect((await pageFetch(page, `${API}/folders`)).status).toBe(200);
     }
     const capped = await readToasts(cdp);
     expect(capped.map((t) => t.className)).toEqual(['toast warn', 'toast warn', 'toast warn']);
