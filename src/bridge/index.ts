@@ -8,6 +8,7 @@ import { watchActivity } from './activity';
 import { connectHook } from './channel';
 import { createRelay } from './relay';
 import { createToaster } from './toast';
+import { watchUnrecognised } from './unrecognised';
 
 const toaster = createToaster();
 // The hook speaks once told the mode (a microtask after the handshake), after `relay` below is initialised.
@@ -47,5 +48,6 @@ const relay = createRelay({
   onNotice: (notice, times) => toaster.show(notice, times),
   onDown: stopActivity,
 });
+watchUnrecognised((m) => relay.tell(m));
 // Leased slots and a report still gathering its batch go before the page does.
 addEventListener('pagehide', () => relay.handBack());
