@@ -60,6 +60,19 @@ describe('router', () => {
     expect(featureMessages).toEqual([shapes]);
   });
 
+  it('relays reports from the about:blank and srcdoc frames of an eHealthBox page only (issue 11, point 2)', async () => {
+    const frame = (url: string, origin?: string, top = 'https://www.ehealth.fgov.be/ehealthbox/') =>
+      ({ id: 'companion', url, ...(origin ? { origin } : {}), tab: { ...tab, url: top } }) as unknown as Parameters<typeof route>[2];
+    await route(services, decide, frame('about:blank', 'https://www.ehealth.fgov.be'));
+    await route(services, decide, frame('about:srcdoc', 'https://www.ehealth.fgov.be'));
+    // Firefox names no origin: the tab's page says whose frame it is.
+    await route(services, decide, frame('about:blank'));
+    for (const f of [frame('about:blank', 'https://evil.example'), frame('about:blank', 'null'), frame('about:blank', undefined, 'https://evil.example/'), frame('about:config', 'https://www.ehealth.fgov.be')]) {
+      await route(services, decide, f);
+    }
+    expect(calls.hook).toBe(3);
+  });
+
   it('reads a batch message by message: an invalid one or claim is left out, an oversized batch is ignored', async () => {
     const sender = page('https://www.ehealth.fgov.be/ehealthbox/');
     const claim = { id: decide.message.id, slot: 'a3f1c2d4-0000-4000-8000-000000000001', left: 3 };

@@ -10,11 +10,23 @@ import type { Services } from './services';
 import { handleUiRequest } from './ui-api';
 
 const EHEALTH_PAGE = /^https:\/\/([a-z0-9-]+\.)*ehealth\.fgov\.be(\/|$)/i;
+const LOCAL_FRAME = /^about:(blank|srcdoc)$/;
+
+/**
+ * An eHealth page, or a frame an eHealth page made (about:blank, srcdoc: issue 11, point 2) whose
+ * origin is eHealth's (Chrome says it; Firefox does not, and then the tab's page must be eHealth's).
+ */
+function fromEhealthPage(sender: browser.Runtime.MessageSender): boolean {
+  if (EHEALTH_PAGE.test(sender.url ?? '')) return true;
+  if (!LOCAL_FRAME.test(sender.url ?? '')) return false;
+  const origin = (sender as { origin?: unknown }).origin;
+  return typeof origin === 'string' ? EHEALTH_PAGE.test(`${origin}/`) : EHEALTH_PAGE.test(sender.tab?.url ?? '');
+}
 
 export function route(s: Services, message: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined {
   if (sender.id !== browser.runtime.id) return undefined;
   if (s.isExtensionUrl(sender.url)) return handleUiRequest(s, message);
-  if (sender.tab === undefined || !EHEALTH_PAGE.test(sender.url ?? '')) return undefined;
+  if (sender.tab === undefined || !fromEhealthPage(sender)) return undefined;
   return handlePageRequest(s, message);
 }
 
