@@ -111,16 +111,14 @@ export class NetworkLayer {
 
   private settle(requestId: string, how: Settled): void {
     this.reconciler.settled(requestId, how);
+    this.armSweep();
   }
 
+  /** One timer, set for the next request or report whose wait ends. */
   private armSweep(): void {
-    if (this.sweepTimer !== null) return;
+    if (this.sweepTimer !== null) clearTimeout(this.sweepTimer);
     const next = this.reconciler.sweep();
-    if (next === null) return;
-    this.sweepTimer = setTimeout(() => {
-      this.sweepTimer = null;
-      this.armSweep();
-    }, next + 5);
+    this.sweepTimer = next === null ? null : setTimeout(() => this.armSweep(), next + 5);
   }
 
   /** A request no hook reported reached the server: counted once, like a call let go. */
