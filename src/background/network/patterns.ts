@@ -5,10 +5,14 @@ import type { VerdictScope } from '../../directive/engine';
 import type { ApiCall } from '../../directive/routes';
 import type { DirectiveMethod } from '../../directive/rules';
 
-/** One block: a stable key (one rule per key), its URL pattern and the HTTP methods it covers. */
+/**
+ * One block: a stable key (its rules are replaced together), its `urlFilter`s and the HTTP
+ * methods it covers. Plain URL filters, not regular expressions: Chrome refuses a regex rule over
+ * 2 KB compiled, which a box key and a message id already exceed.
+ */
 export interface BlockPattern {
   readonly key: string;
-  readonly regex: string;
+  readonly filters: readonly string[];
   readonly methods: readonly string[];
 }
 
@@ -28,13 +32,14 @@ const METHODS: Partial<Record<DirectiveMethod, readonly string[]>> = {
 };
 
 const ANY = null;
-/** A path segment's own `;matrix` parameters, which a lenient server ignores. */
-const MATRIX = '(?:;[^/?#]*)?';
-/** Any eHealth host, a trailing dot, a port, any base path before the last `mailboxes`. */
-const PREFIX = '^https://(?:[^/?#@]*\\.)?ehealth\\.fgov\\.be\\.?(?::\\d+)?(?:/[^?#]*)?/mailboxes' + MATRIX;
-const END = '/?(?:[?#].*)?$';
+/**
+ * How the route's path may end: nothing more, a query, a trailing slash, `;matrix` parameters
+ * (a filter's final `|` anchors the URL's end). Each is one rule.
+ */
+const ENDINGS = ['|', '?', '/|', '/?', ';'];
 
-const escape = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+/** A segment the browser sends as it is, with none of a filter's special characters (`*`, `|`, `^`). */
+const PLAIN = /^[\w.~:@!$&'()+,=-]+$/;
 
 /** Segments after `mailboxes/{box}`: a literal (matched case-insensitively) or ANY one segment. */
 function tail(call: ApiCall, scope: VerdictScope): (string | null)[] | null {
@@ -76,10 +81,11 @@ export function blockPattern(call: ApiCall, scope: VerdictScope): BlockPattern |
   const rest = tail(call, scope);
   if (rest === null) return null;
   const segments = call.method === 'CreateMailboxIfNotExists' ? [] : [call.accessKey, ...rest];
-  if (segments[0] === null) return null;
-  const regex = PREFIX + segments.map((s) => `/${s === ANY ? '[^/?#;]+' : escape(s)}${MATRIX}`).join('') + END;
-  const key = [call.method, ...segments.map((s) => s ?? '*')].join('|');
-  return { key, regex, methods };
+  if (segments[0] === null || !segments.every((seg) => seg === ANY || PLAIN.test(seg))) return null;
+  // `*` in a filter spans any characters; `^` is not used (it would match a deeper route's `/`).
+  const path = `/mailboxes${segments.map((seg) => `/${seg === ANY ? '*' : seg}`).join('')}`;
+  const key = [call.method, ...segments.map((seg) => seg ?? '*')].join('|');
+  return { key, filters: ENDINGS.map((end) => path + end), methods };
 }
 
 /** The keys of every pattern that would block `call` (each scope it could have been held for). */
