@@ -67,7 +67,6 @@ export class Blocker {
 
   /** The keeper let a call go: no rule may block it (removed before the call leaves). */
   allow(keys: readonly string[]): Promise<void> {
-    if (this.held !== null && !keys.some((k) => this.held?.[k])) return Promise.resolve();
     return this.turn(async (held) => this.drop(held, keys.filter((k) => held[k])));
   }
 
