@@ -36,6 +36,8 @@ export const MAX_PATTERNS = 900;
 export class Blocker {
   private held: Held | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Changes asked for and not yet made. */
+  private busy = 0;
 
   constructor(
     private readonly rules: SessionRules,
@@ -67,6 +69,8 @@ export class Blocker {
 
   /** The keeper let a call go: no rule may block it (removed before the call leaves). */
   allow(keys: readonly string[]): Promise<void> {
+    // The common case, at no cost: nothing queued, and no rule covers the call.
+    if (this.busy === 0 && this.held !== null && !keys.some((k) => this.held?.[k])) return Promise.resolve();
     return this.turn(async (held) => this.drop(held, keys.filter((k) => held[k])));
   }
 
@@ -114,11 +118,12 @@ export class Blocker {
 
   /** One change at a time; the record is written after each change that made one. */
   private turn(change: (held: Held) => Promise<boolean>): Promise<void> {
+    this.busy++;
     const run = this.queue.then(async () => {
       this.held ??= await this.memo.read().catch(() => ({}));
       if (await change(this.held)) await this.memo.write(this.held).catch(() => undefined);
     });
-    this.queue = run.catch(() => undefined);
+    this.queue = run.catch(() => undefined).then(() => void this.busy--);
     return run;
   }
 }
