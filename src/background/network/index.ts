@@ -96,7 +96,9 @@ export class NetworkLayer {
     if (tab === undefined) return;
     for (const m of messages) {
       if (m.type === 'release') this.reconciler.hookReleased(m.id);
-      else this.reconciler.hookReported(tab, sender.frameId ?? 0, m.id, m.call);
+      // Only what the keeper counts pairs: a page must not hide a worker's call behind an
+      // uncounted report (`info`: routes read for information only).
+      else if (m.type === 'decide' || m.via !== 'info') this.reconciler.hookReported(tab, sender.frameId ?? 0, m.id, m.call);
     }
     this.armSweep();
   }
