@@ -1,5 +1,6 @@
 import type { Entry } from './define';
 import { bridge } from '../bridge/messages';
+import { audit } from '../features/audit/messages';
 import { budgets, budgetsBadge } from '../features/budgets/messages';
 import { health } from '../features/health/messages';
 import { organization } from '../features/organization/messages';
@@ -31,6 +32,7 @@ export const modules = {
   outgoing,
   organization,
   outOfOffice,
+  audit,
   ui,
   popup,
   options,
