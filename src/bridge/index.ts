@@ -27,7 +27,9 @@ browser.storage.onChanged.addListener((changes, area) => {
 const relay = createRelay({
   port,
   letGo: () => mode === 'observe',
-  send: (message) => browser.runtime.sendMessage(message),
+  // async: Firefox throws (NS_ERROR_NOT_INITIALIZED) instead of rejecting when the tab is going away;
+  // the relay's failure path then handles it like any other failed send.
+  send: async (message) => browser.runtime.sendMessage(message),
   alive: () => {
     try {
       return typeof browser.runtime?.id === 'string';

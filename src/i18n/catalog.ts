@@ -13,6 +13,7 @@ import { common } from './messages/common';
 import { ui } from '../ui/messages';
 import { options } from '../ui/options/messages';
 import { popup } from '../ui/popup/messages';
+import { privacy } from '../ui/privacy/messages';
 
 /**
  * Every message module. A feature adds its strings in its own folder
@@ -36,6 +37,7 @@ export const modules = {
   ui,
   popup,
   options,
+  privacy,
 } as const;
 
 type Modules = typeof modules;
