@@ -169,7 +169,7 @@ export class BudgetKeeper {
    * A call reached the server. Counted already when it was decided first; otherwise (it failed
    * open, or was a synchronous XHR) counted now — once, whatever the number of reports.
    */
-  async outcome(call: CountedCall, via: 'decided' | 'fail-open' | 'sync', status: number, c: Conditions, now: number, how: How = {}): Promise<void> {
+  async outcome(call: CountedCall, via: 'decided' | 'fail-open' | 'sync' | 'network', status: number, c: Conditions, now: number, how: How = {}): Promise<void> {
     await this.inflight.get(call.id)?.catch(() => undefined);
     const known = this.live.get(call.id) ?? (await this.open().calls.get(call.id));
     if (known) {
@@ -237,6 +237,11 @@ export class BudgetKeeper {
     prune(ledger, now);
     this.count(call, ledger, now, 'decided', false);
     return true;
+  }
+
+  /** Slots of a mailbox's method still leased to tabs (calls that may leave without asking). */
+  leasedOut(mailbox: string, method: DirectiveMethod): number {
+    return this.leases.outstanding(mailbox, method);
   }
 
   /** Resolves once every count made so far is in IndexedDB (a batch's single wait). */
