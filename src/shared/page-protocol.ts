@@ -20,8 +20,8 @@ export type Handshake =
   /** The bridge started after the hook's hello went unheard: the hook says hello again. */
   | { channel: typeof CHANNEL; type: 'bridge-hello' };
 
-/** Longest list a hook message carries (listed messages, out-of-office entries, batch ids): the
- * hook truncates to it, the schema rejects longer. */
+/** Longest list of an answer a hook message carries (listed messages, out-of-office entries): the
+ * hook truncates to it, the schema rejects longer. A batch's ids are never cut (routes.ts, MAX_BATCH_IDS). */
 export const MAX_LIST = 1000;
 
 export type ResponseInfo =
