@@ -124,6 +124,7 @@ describe('one canonical reading: the URL the browser sends, as a lenient server 
     ['a carriage return in the host', `https://www.ehe\r\nalth.fgov.be/api/mailboxes/${K}/folders/inbox/messages/msg-1`],
     ['spaces and controls around', ` \u0001${base}/mailboxes/${K}/folders/inbox/messages/msg-1 \n`],
     ['a percent-encoded segment name', `${base}/%6Dailboxes/${K}/folders/inbox/messages/msg-1`],
+    ['an upper-case letter encoded', `${base}/%4DAILBOXES/${K}/folders/inbox/messages/msg-1`],
     ['every letter encoded', `${base}/%6D%61%69%6C%62%6F%78%65%73/${K}/%66olders/inbox/%6d%65ssages/msg-1`],
     ['an encoded escape split by a tab', `${base}/%6\tDailboxes/${K}/folders/inbox/messages/msg-1`],
     ['an encoded id', `${base}/mailboxes/${K}/folders/inbox/messages/%6Dsg-1`],

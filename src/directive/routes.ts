@@ -43,10 +43,12 @@ const decodeComponent = decodeURIComponent;
  */
 const MAILBOXES = (() => {
   const gap = '[\\t\\n\\r]*';
-  const letter = (c: string): string => {
+  // `%6D` or `%4D`: either case of the letter, encoded.
+  const escape = (c: string): string => {
     const hex = c.charCodeAt(0).toString(16);
-    return `(?:${c}|%${gap}${hex[0]}${gap}${hex[1]})`;
+    return `%${gap}${hex[0]}${gap}${hex[1]}`;
   };
+  const letter = (c: string): string => `(?:${c}|${escape(c)}|${escape(c.toUpperCase())})`;
   return new RegExp([...'mailboxes'].map(letter).join(gap), 'i');
 })();
 
