@@ -3,7 +3,7 @@
 // several tabs cannot both take the last slot. Writes go through the journal's group commit.
 import Dexie from 'dexie';
 import { type CallUnits, type Conditions, type Verdict, decide, record } from '../../directive/engine';
-import { type LadderEntry, type Ledger, addStamp, emptyLedger, ladderKey, prune, pruneLadders, removeStamp, windowMs } from '../../directive/ledger';
+import { type LadderEntry, type Ledger, addStamp, emptyLedger, keptMs, ladderKey, prune, pruneLadders, removeStamp } from '../../directive/ledger';
 import { DIRECTIVE_METHODS, type DirectiveMethod, WINDOW_MS } from '../../directive/rules';
 import type { CompanionDB } from '../../store/db';
 import type { CallRow } from '../../store/schema';
@@ -302,9 +302,9 @@ export class BudgetKeeper {
     await this.settled;
     const d = this.open();
     const ledger = emptyLedger();
-    const windowed = DIRECTIVE_METHODS.filter((m) => windowMs(m) > 0);
+    const windowed = DIRECTIVE_METHODS.filter((m) => keptMs(m) > 0);
     const lists = await d.transaction('r', d.calls, () =>
-      Promise.all(windowed.map((m) => d.calls.where('[mailbox+method+at]').between([mailbox, m, now - windowMs(m)], [mailbox, m, Dexie.maxKey], false, true).toArray())),
+      Promise.all(windowed.map((m) => d.calls.where('[mailbox+method+at]').between([mailbox, m, now - keptMs(m)], [mailbox, m, Dexie.maxKey], false, true).toArray())),
     );
     for (const row of lists.flat()) {
       const leased = row.via === 'leased';
