@@ -15,10 +15,10 @@ export function route(s: Services, message: unknown, sender: browser.Runtime.Mes
   if (sender.id !== browser.runtime.id) return undefined;
   if (s.isExtensionUrl(sender.url)) return handleUiRequest(s, message);
   if (sender.tab === undefined || !EHEALTH_PAGE.test(sender.url ?? '')) return undefined;
-  return handlePageRequest(s, message);
+  return handlePageRequest(s, message, sender.tab.id ?? -1);
 }
 
-function handlePageRequest(s: Services, message: unknown): Promise<unknown> | undefined {
+function handlePageRequest(s: Services, message: unknown, tab: number): Promise<unknown> | undefined {
   if (message === null || typeof message !== 'object') return undefined;
   const { type } = message as { type?: unknown };
   if (type === 'page/activity') {
@@ -31,7 +31,7 @@ function handlePageRequest(s: Services, message: unknown): Promise<unknown> | un
     if (!Array.isArray(raw) || raw.length > MAX_BATCH) return undefined;
     // A message that fails validation is dropped alone: the rest of the batch still counts.
     const messages = raw.map((m) => parseHookMessage(m)).filter((m): m is HookMessage => m !== null);
-    return handleBatch(s, messages, readClaims((message as { claims?: unknown }).claims), retry);
+    return handleBatch(s, tab, messages, readClaims((message as { claims?: unknown }).claims), retry);
   }
   if (type !== 'page/hook') return undefined;
   const hook = parseHookMessage((message as { message?: unknown }).message);
