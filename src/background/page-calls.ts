@@ -7,6 +7,7 @@
 // observe mode, or a leased slot — count-a-call-let-go, with a top-up of slots for a tab running
 // low; every outcome and release), read in order per tab and committed once.
 import { callUnits, mailboxOf } from '../directive/units';
+import type { Conditions } from '../directive/engine';
 import type { Ask, CountedCall, Decision } from '../features/budgets/keeper';
 import { noticeFor } from '../features/budgets/notice';
 import { ACK, type Ack, type BatchAck, type Claim, type DecideReply, leaseKind, leaseRunsLow } from '../shared/messages';
@@ -132,47 +133,53 @@ async function kindUnknown(s: Services, mailbox: string): Promise<boolean> {
 }
 
 /**
- * Enforce mode, a call that waits for its verdict: advisors may hold it; then its budget. A box
- * of unknown kind is leased nothing, and its call waits for a first GetMailbox answer on its way
- * rather than being held by the stricter limits a moment before that answer tells otherwise.
+ * Advisors first, then the call's budget through `budget` (one of the keeper's ways). Only a hold
+ * by an advisor skips the budget: an advisor's warning must not leave the call uncounted. A
+ * storage failure never breaks the web application: the call goes, and its outcome report will
+ * try to count it again.
  */
-async function decideAndWait(s: Services, m: Decide, resent: boolean, lease: boolean): Promise<DecideReply> {
+async function judge(
+  s: Services,
+  m: Decide,
+  mayHold: boolean,
+  budget: (call: CountedCall, c: Conditions, now: number, advised: DecideReply | null) => Promise<Decision>,
+): Promise<DecideReply> {
   const now = s.clock();
-  const advised = await advise(s, { mailbox: mailboxOf(m.call), call: m.call, hasCopy: m.hasCopy, enforce: true, now, ...(m.bodyBytes !== undefined ? { bodyBytes: m.bodyBytes } : {}) });
+  const advised = await advise(s, { mailbox: mailboxOf(m.call), call: m.call, hasCopy: m.hasCopy, enforce: mayHold, now, ...(m.bodyBytes !== undefined ? { bodyBytes: m.bodyBytes } : {}) });
   if (advised?.verdict === 'deny') return advised;
   const call = counted(m);
   if (!call) return advised ?? { verdict: 'allow' };
   try {
-    const c = await s.conditions(call.mailbox, now);
-    const unknown = call.mailbox !== '*' && (await kindUnknown(s, call.mailbox));
-    const relearn = async () => ({ conditions: await s.conditions(call.mailbox, now), kindKnown: !(await kindUnknown(s, call.mailbox)) });
-    const ask: Ask = { resent, lease: lease && advised === null && !unknown, ...(unknown ? { relearn } : {}) };
-    return replyTo(s, await s.keeper.decideAndWait(call, c, now, ask), advised, now);
+    const decision = await budget(call, await s.conditions(call.mailbox, now), now, advised);
+    return replyTo(s, decision, advised, now);
   } catch {
-    // Storage failed: never break the web application. The call goes through and the outcome
-    // report will try to count it again.
     s.badge.storageTrouble();
     return { verdict: 'allow' };
   }
 }
 
+/**
+ * Enforce mode, a call that waits for its verdict. A box of unknown kind is leased nothing, and its
+ * call waits for a first GetMailbox answer on its way rather than being held by the stricter limits
+ * a moment before that answer tells otherwise.
+ */
+function decideAndWait(s: Services, m: Decide, resent: boolean, lease: boolean): Promise<DecideReply> {
+  return judge(s, m, true, async (call, c, now, advised) => {
+    const unknown = call.mailbox !== '*' && (await kindUnknown(s, call.mailbox));
+    const relearn = async () => ({ conditions: await s.conditions(call.mailbox, now), kindKnown: !(await kindUnknown(s, call.mailbox)) });
+    const ask: Ask = { resent, lease: lease && advised === null && !unknown, ...(unknown ? { relearn } : {}) };
+    return s.keeper.decideAndWait(call, c, now, ask);
+  });
+}
+
 /** A call let go already (observe mode, or on a leased slot): counted, warned about, never held. */
-async function letGo(s: Services, m: Decide, resent: boolean, topUp: boolean): Promise<DecideReply> {
-  const now = s.clock();
-  const advised = await advise(s, { mailbox: mailboxOf(m.call), call: m.call, hasCopy: m.hasCopy, enforce: false, now, ...(m.bodyBytes !== undefined ? { bodyBytes: m.bodyBytes } : {}) });
-  // Only a hold skips the budget: an advisor's warning must not leave the call uncounted.
-  if (advised?.verdict === 'deny') return advised;
-  const call = counted(m);
-  if (!call) return advised ?? { verdict: 'allow' };
-  try {
-    const c = await s.conditions(call.mailbox, now);
+function letGo(s: Services, m: Decide, resent: boolean, topUp: boolean): Promise<DecideReply> {
+  return judge(s, m, false, async (call, c, now, advised) => {
     const decision = await s.keeper.countLetGo(call, c, now, resent);
-    const lease = topUp && decision.verdict.allowed && s.enforce && advised === null && !(await kindUnknown(s, call.mailbox)) ? await s.keeper.topUp(call, c, now) : null;
-    return replyTo(s, lease ? { ...decision, lease } : decision, advised, now);
-  } catch {
-    s.badge.storageTrouble();
-    return { verdict: 'allow' };
-  }
+    const more = topUp && decision.verdict.allowed && s.enforce && advised === null && !(await kindUnknown(s, call.mailbox));
+    const lease = more ? await s.keeper.topUp(call, c, now) : null;
+    return lease ? { ...decision, lease } : decision;
+  });
 }
 
 function replyTo(s: Services, { verdict, sent, lease }: Decision, advised: DecideReply | null, now: number): DecideReply {
