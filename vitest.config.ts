@@ -8,7 +8,7 @@ export default defineConfig({
   // Compiles `.svelte` / `.svelte.ts` (runes) modules imported by tests.
   plugins: [svelte()],
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     // vi.stubGlobal (fetch, navigator...) is undone after each test, so no test leaks into the next.
     unstubGlobals: true,

@@ -5,7 +5,8 @@
 //      per kind of call, and the first verdict after a stopped service worker (BENCH_SERIES=regex
 //      picks series); the content scripts' size (`npm run bench size`);
 //   4. long use: a year of organization traffic, storage against its bound and decision times on
-//      day one vs after the year (`npm run bench reliability`; BENCH_DAYS=n for a shorter run).
+//      day one vs after the year (`npm run bench reliability`; BENCH_DAYS=n for a shorter run);
+//   5. organizations: static shares against a shared budget, 20 seats (`npm run bench shared`).
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runnerImport } from 'vite';
@@ -94,7 +95,18 @@ async function reliability() {
   console.log(`  decision, warm (with its group commit)   : day one ${ms(r.dayOne.times.warmMs)}, after ${r.days} days ${ms(r.afterYear.times.warmMs)} (ratio ${(r.afterYear.times.warmMs / r.dayOne.times.warmMs).toFixed(2)})`);
 }
 
+async function shared() {
+  const { module } = await runnerImport(join(ROOT, 'bench/shared-budgets.ts'));
+  console.log('\nShared budgets (docs/shared-budgets.md): 20 seats, one box limit of 60 an hour, ten-hour days, 10 seeds');
+  console.log('  strategy'.padEnd(76) + 'demanded     sent     held  over limit  max/h  held with room  relay requests');
+  for (const { name, total: r } of module.runSharedBudgetsBench()) {
+    const n = (x, w) => String(x).padStart(w);
+    console.log(`  ${name.padEnd(74)}${n(r.demanded, 8)}${n(r.sent, 9)}${n(r.held, 9)}${n(r.overLimit, 12)}${n(r.maxInWindow, 7)}${n(r.heldWithRoom, 16)}${n(r.relayRequests, 16)}`);
+  }
+}
+
 if (!only || only === 'engine') await engine();
+if (!only || only === 'shared') await shared();
 if (!only || only === 'size') await hookSize();
 if (!only || only === 'latency') await latency();
 if (!only || only === 'popup') await popup();

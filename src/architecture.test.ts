@@ -103,6 +103,20 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  layer('audit')('the audit core imports only itself, the directive core and its streaming JSON parser', () => {
+    expect(violations('audit', (i) => (i.target ? inside(i.target, 'audit') || inside(i.target, 'directive') : i.spec === '@streamparser/json'))).toEqual([]);
+  });
+
+  layer('audit')('the audit core touches no browser, storage or Node API', () => {
+    const api = /(?<![\w$.])(?:(?:browser|chrome|window|document|process)\s*\.|(?:indexedDB|localStorage|sessionStorage)\b)|['"]node:/;
+    const offenders = sourceFiles(dir('audit')).flatMap((file) =>
+      stripComments(readFileSync(file, 'utf8'))
+        .split('\n')
+        .flatMap((line, n) => (api.test(line) ? [`${relative(SRC, file)}:${n + 1}: ${line.trim()}`] : [])),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   layer('hook')('the page hook imports only the hook and the directive core, no package', () => {
     expect(violations('hook', pageImport)).toEqual([]);
   });
@@ -120,6 +134,15 @@ describe('architecture', () => {
 
   layer('ui')('the ui does not import the background', () => {
     expect(violations('ui', (i) => !i.target || !inside(i.target, 'background'))).toEqual([]);
+  });
+
+  // The policy reader and the settings in force run in the background and in the options page, and
+  // are tested in Node: no browser API, no package but valibot, no shell.
+  it.each(['features/organization/policy', 'features/organization/effective'])('%s (the organization policy) is pure', (file) => {
+    const path = `${dir(file)}.ts`;
+    if (!existsSync(path)) return;
+    const pure = (i: Import): boolean => (i.target ? ['directive', 'store', 'features/organization'].some((f) => inside(i.target ?? '', f)) : i.spec === 'valibot');
+    expect(importsOf(path).filter((i) => !pure(i) || (i.target !== null && inside(i.target, 'store') && !i.typeOnly)).map(show)).toEqual([]);
   });
 
   layer('store/migrations')('migrations import only each other and dexie types', () => {

@@ -47,13 +47,19 @@ export function inQuietHours(quiet: Settings['quietHours'], now: number): boolea
 export class Notifier {
   private readonly actions = new Map<string, (noteId: string) => Promise<void>>();
 
-  constructor(private readonly settings: () => Settings, private readonly clock: () => number) {}
+  constructor(
+    private readonly settings: () => Settings,
+    private readonly clock: () => number,
+    /** The organization turned notifications off (features/organization). */
+    private readonly muted: () => boolean = () => false,
+  ) {}
 
   onAction(name: string, handler: (noteId: string) => Promise<void>): void {
     this.actions.set(name, handler);
   }
 
   async show(note: Note): Promise<void> {
+    if (this.muted()) return;
     const notes = await this.stored(STORED_KEY);
     notes[note.id] = note;
     await browser.storage.session.set({ [STORED_KEY]: notes });

@@ -7,6 +7,7 @@ import { watchActivity } from './activity';
 import { connectHook } from './channel';
 import { createRelay } from './relay';
 import { createToaster } from './toast';
+import { watchUnrecognised } from './unrecognised';
 
 const toaster = createToaster();
 // Port messages arrive in later tasks, after `relay` below is initialised.
@@ -37,5 +38,6 @@ const relay = createRelay({
   onNotice: (notice, times) => toaster.show(notice, times),
   onDown: stopActivity,
 });
+watchUnrecognised((m) => relay.tell(m));
 // Leased slots and a report still gathering its batch go before the page does.
 addEventListener('pagehide', () => relay.handBack());

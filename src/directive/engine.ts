@@ -4,6 +4,7 @@
 import { brusselsInstant, brusselsParts, isPeak, nextPeakBoundary } from './brussels';
 import { type Ledger, type Stamp, addStamp, bumpLadder, ladderKey, windowMs } from './ledger';
 import { type Budget, type DirectiveMethod, LADDER, type MailboxKind, type Quota, RULES, WINDOW_MS } from './rules';
+import { type SeatShare, seatLimit } from './share';
 
 export interface Period {
   readonly start: number;
@@ -18,6 +19,8 @@ export interface Conditions {
   readonly onCall: readonly Period[];
   /** §6.1: the organization declared a formal agreement for RecoverPublicationState. */
   readonly ackAgreement: boolean;
+  /** This seat's share of the organization's limits, set by policy (share.ts); individual limits are not shared. */
+  readonly share?: SeatShare;
 }
 
 export interface CallUnits {
@@ -46,7 +49,7 @@ const inPeriods = (periods: readonly Period[], t: number): boolean => periods.so
 
 /** The limit in force at instant t (activity is assumed to stay as it is now). */
 function limitAt(quota: Quota, method: DirectiveMethod, c: Conditions, t: number): number {
-  if (typeof quota === 'number') return quota;
+  if (typeof quota === 'number') return c.kind === 'organization' && c.share ? seatLimit(quota, c.share, method) : quota;
   const peakLike = isPeak(t) || (RULES[method].onCallKeepsPeak && inPeriods(c.onCall, t));
   return c.active && peakLike ? quota.peakActive : quota.offPeakOrInactive;
 }
@@ -132,9 +135,10 @@ function calendarStanding(times: readonly number[], limit: number, now: number):
 function budgetStanding(times: readonly number[], w: number, quota: Quota, method: DirectiveMethod, c: Conditions, now: number): WindowStanding {
   const trailing = windowStanding(times, w, quota, method, c, now);
   if (w !== WINDOW_MS.day || typeof quota !== 'number') return trailing;
-  const calendar = calendarStanding(times, quota, now);
+  const limit = limitAt(quota, method, c, now); // a fixed number (a seat's share of it, perhaps)
+  const calendar = calendarStanding(times, limit, now);
   const binding = pick({ s: trailing, scope: 'day' }, { s: calendar, scope: 'day' }).s;
-  const retryAt = jointRetry(now, [(t) => windowStanding(times, w, quota, method, c, t).retryAt, (t) => calendarStanding(times, quota, t).retryAt]);
+  const retryAt = jointRetry(now, [(t) => windowStanding(times, w, quota, method, c, t).retryAt, (t) => calendarStanding(times, limit, t).retryAt]);
   return { ...binding, retryAt };
 }
 
@@ -253,7 +257,9 @@ export function headroom(call: CallUnits, ledger: Ledger, c: Conditions, now: nu
     const instants = change < now + horizon ? [now, change, now + horizon] : [now, now + horizon];
     const trailing = Math.min(...instants.map((t) => limitAt(quota, call.method, c, t))) - used;
     // A day window keeps its calendar day too; a later date only has more room.
-    return w === WINDOW_MS.day && typeof quota === 'number' ? Math.min(trailing, quota - calendarStanding(ts, quota, now).used) : trailing;
+    if (w !== WINDOW_MS.day || typeof quota !== 'number') return trailing;
+    const limit = limitAt(quota, call.method, c, now);
+    return Math.min(trailing, limit - calendarStanding(ts, limit, now).used);
   };
   let r = room(times(stamps), budget.max);
   if (budget.perFolder !== undefined && call.folder !== undefined) r = Math.min(r, room(times(stamps, call.folder), budget.perFolder));

@@ -1,7 +1,9 @@
 import type { Entry } from './define';
 import { bridge } from '../bridge/messages';
+import { audit } from '../features/audit/messages';
 import { budgets, budgetsBadge } from '../features/budgets/messages';
 import { health } from '../features/health/messages';
+import { organization } from '../features/organization/messages';
 import { outgoing } from '../features/outgoing/messages';
 import { polling } from '../features/polling/messages';
 import { quota } from '../features/quota/messages';
@@ -28,7 +30,9 @@ export const modules = {
   retention,
   polling,
   outgoing,
+  organization,
   outOfOffice,
+  audit,
   ui,
   popup,
   options,
