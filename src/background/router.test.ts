@@ -9,7 +9,7 @@ vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'companion',
 vi.mock('./ui-api', () => ({ handleUiRequest: async () => void calls.ui++ }));
 vi.mock('./page-calls', () => ({
   handleHookMessage: async () => void calls.hook++,
-  handleBatch: async (_s: unknown, messages: unknown[], claims: unknown[], retry: boolean) => void batches.push({ messages, claims, retry }),
+  handleBatch: async (_s: unknown, _tab: number, messages: unknown[], claims: unknown[], retry: boolean) => void batches.push({ messages, claims, retry }),
 }));
 
 const { route } = await import('./router');

@@ -50,7 +50,7 @@ function handlePageRequest(s: Services, message: unknown, sender: browser.Runtim
     // A message that fails validation is dropped alone: the rest of the batch still counts.
     const messages = raw.map((m) => parseHookMessage(m)).filter((m): m is HookMessage => m !== null);
     network()?.fromBatch(sender, messages);
-    return handleBatch(s, messages, readClaims((message as { claims?: unknown }).claims), retry);
+    return handleBatch(s, sender.tab?.id ?? -1, messages, readClaims((message as { claims?: unknown }).claims), retry);
   }
   if (type !== 'page/hook') return undefined;
   const hook = parseHookMessage((message as { message?: unknown }).message);

@@ -22,7 +22,7 @@ import type { Advisor } from './advisors';
 export class Services {
   readonly journal = new Journal(db);
   // A call held only by slots leased to tabs asks them back: a new mode value voids every lease.
-  readonly keeper = new BudgetKeeper(db, this.journal, () => void this.tellPages());
+  readonly keeper = new BudgetKeeper(db, this.journal, { pressure: () => void this.tellPages(), monotonic: () => performance.now() });
   readonly mailboxes = new MailboxDirectory(db);
   readonly activity = new Activity();
   readonly badge = new Badge(this);

@@ -28,8 +28,8 @@ export const HELLO_BRIDGE = `${CHANNEL}:bridge`;
 export const TO_BRIDGE = `${CHANNEL}:to-bridge`;
 export const TO_HOOK = `${CHANNEL}:to-hook`;
 
-/** Longest list a hook message carries (listed messages, out-of-office entries, batch ids): the
- * hook truncates to it, the schema rejects longer. */
+/** Longest list of an answer a hook message carries (listed messages, out-of-office entries): the
+ * hook truncates to it, the schema rejects longer. A batch's ids are never cut (routes.ts, MAX_BATCH_IDS). */
 export const MAX_LIST = 1000;
 
 export type ResponseInfo =

@@ -133,6 +133,7 @@ export class NetworkLayer {
     try {
       const now = s.clock();
       await s.keeper.outcome({ ...units, id: `net:${SESSION}:${r.requestId}`, mailbox }, 'network', status, await s.conditions(mailbox, now), now);
+      await s.keeper.commit();
       s.badge.refresh();
       await this.blockIfSpent(r.call, r.messageIds);
     } catch {
