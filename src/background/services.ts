@@ -5,7 +5,8 @@ import type { Conditions } from '../directive/engine';
 import { effectiveKind } from '../directive/mailbox-kind';
 import { BudgetKeeper } from '../features/budgets/keeper';
 import { Journal } from '../features/budgets/journal';
-import { setLanguage } from '../i18n/t';
+import { mailboxNames } from '../i18n/mailbox-name';
+import { setLanguage, t } from '../i18n/t';
 import { PAGE_MODE_KEY, type PageMode } from '../shared/messages';
 import { db } from '../store/db';
 import { type Settings, DEFAULT_SETTINGS, readSettings, writeSettings } from '../store/settings';
@@ -23,7 +24,7 @@ export class Services {
   readonly mailboxes = new MailboxDirectory(db);
   readonly activity = new Activity();
   readonly badge = new Badge(this);
-  readonly notifier = new Notifier(() => this.settings, () => this.clock());
+  readonly notifier = new Notifier(() => this.settings, () => this.clock(), (mailbox) => this.boxName(mailbox));
   /** Features learn from calls that reached the server (outcomes.ts). */
   readonly observers: OutcomeObserver[] = [];
   /** Features may hold back or annotate a call before its budget is decided (advisors.ts). */
@@ -47,6 +48,7 @@ export class Services {
   }
 
   async updateSettings(next: Settings): Promise<void> {
+    const previous = this.settings;
     await writeSettings(next);
     await this.tellPages(next.mode);
     const languageChanged = next.language !== this.settings.language;
@@ -54,6 +56,8 @@ export class Services {
     this.activity.setThreshold(next.activityMinutes);
     if (languageChanged) await this.applyLanguage();
     this.badge.refresh();
+    const labels = (x: Settings): string => JSON.stringify(Object.entries(x.mailboxes).map(([k, v]) => [k, v.label ?? null]));
+    if (labels(previous) !== labels(next)) await this.notifier.refreshNames().catch(() => undefined);
   }
 
   /**
@@ -81,6 +85,15 @@ export class Services {
       onCall: this.settings.onCall,
       ackAgreement: own?.ackAgreement === true,
     };
+  }
+
+  /** Every mailbox's name as a person reads it (the user's label, else its owner's kind; never the access key). */
+  async boxNames(): Promise<Map<string, string>> {
+    return mailboxNames(await this.mailboxes.all(), this.settings.mailboxes);
+  }
+
+  async boxName(mailbox: string): Promise<string> {
+    return (await this.boxNames()).get(mailbox) ?? this.settings.mailboxes[mailbox]?.label ?? t('boxNameUnknown');
   }
 
   get enforce(): boolean {

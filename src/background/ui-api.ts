@@ -56,12 +56,14 @@ async function reset(s: Services): Promise<void> {
 export async function state(s: Services): Promise<StateView> {
   const now = s.clock();
   const mailboxes: MailboxView[] = [];
+  const names = await s.boxNames();
   for (const row of await s.mailboxes.all()) {
     const ledger = await s.keeper.ledger(row.accessKey, now);
     const c = await s.conditions(row.accessKey, now);
     mailboxes.push({
       accessKey: row.accessKey,
       label: s.settings.mailboxes[row.accessKey]?.label ?? null,
+      name: names.get(row.accessKey) ?? '',
       kind: c.kind,
       detectedKind: row.detectedKind,
       idType: row.idType,

@@ -8,6 +8,7 @@ import { quota } from '../features/quota/messages';
 import { retention } from '../features/retention/messages';
 import { outOfOffice } from '../features/out-of-office/messages';
 import { common } from './messages/common';
+import { names } from './messages/names';
 import { ui } from '../ui/messages';
 import { options } from '../ui/options/messages';
 import { popup } from '../ui/popup/messages';
@@ -20,6 +21,7 @@ import { popup } from '../ui/popup/messages';
  */
 export const modules = {
   common,
+  names,
   budgets,
   budgetsBadge,
   bridge,

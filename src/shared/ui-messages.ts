@@ -7,6 +7,8 @@ import type { Settings } from '../store/settings';
 export interface MailboxView {
   readonly accessKey: string;
   readonly label: string | null;
+  /** As a person reads it: `label`, else the owner's kind and identifier type; never the access key. */
+  readonly name: string;
   readonly kind: MailboxKind;
   readonly detectedKind: MailboxKind | null;
   readonly idType: string | null;

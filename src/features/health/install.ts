@@ -21,7 +21,7 @@ function contextOf(s: Services): HealthContext {
     db,
     notify: (note) => s.notifier.show(note),
     settings: () => s.settings,
-    boxName: (mailbox) => s.settings.mailboxes[mailbox]?.label ?? mailbox,
+    boxName: (mailbox) => s.boxName(mailbox),
     kindOf: async (mailbox, now) => (await s.conditions(mailbox, now)).kind,
     mailboxes: () => s.mailboxes.all(),
     alarm: (name, when) => void browser.alarms.create(name, { when }),

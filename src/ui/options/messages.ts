@@ -32,7 +32,6 @@ export const options = defineMessages({
   languageAuto: { en: 'Automatic (browser language)', fr: 'Automatique (langue du navigateur)', nl: 'Automatisch (taal van de browser)', de: 'Automatisch (Browsersprache)' },
 
   sectionMailboxes: { en: 'Mailboxes', fr: 'Boîtes', nl: 'Boxen', de: 'Postfächer' },
-  accessKeyLine: { en: 'Access key: $1', fr: 'Clé d’accès\u00a0: $1', nl: 'Toegangssleutel: $1', de: 'Zugriffsschlüssel: $1' },
   mailboxLabelLabel: { en: 'Your name for this mailbox', fr: 'Votre nom pour cette boîte', nl: 'Uw naam voor deze box', de: 'Ihr Name für dieses Postfach' },
   mailboxKindLabel: { en: 'Limits that apply', fr: 'Limites applicables', nl: 'Geldende limieten', de: 'Geltende Limits' },
   kindAuto: { en: 'As detected: $1', fr: 'Selon la détection\u00a0: $1', nl: 'Zoals gedetecteerd: $1', de: 'Wie erkannt: $1' },

@@ -33,5 +33,19 @@ export const popup = defineMessages({
     de: 'Ohne ihn sieht die Erweiterung keinen Aufruf der Webanwendung und kann nichts zählen.',
   },
   hostAccessGrant: { en: 'Allow on eHealthBox pages', fr: 'Autoriser sur les pages eHealthBox', nl: 'Toestaan op eHealthBox-pagina’s', de: 'Auf eHealthBox-Seiten erlauben' },
+  nameInvite: {
+    en: 'Give this mailbox a name you will recognise',
+    fr: 'Donnez à cette boîte un nom que vous reconnaîtrez',
+    nl: 'Geef deze box een naam die u herkent',
+    de: 'Geben Sie diesem Postfach einen Namen, den Sie wiedererkennen',
+  },
+  nameExample: { en: 'e.g. Dr Peeters – practice', fr: 'p. ex. Dr Peeters – cabinet', nl: 'bv. Dr. Peeters – praktijk', de: 'z. B. Dr. Peeters – Praxis' },
+  nameSave: { en: 'Save name', fr: 'Enregistrer le nom', nl: 'Naam opslaan', de: 'Namen speichern' },
+  nameSaveFailed: {
+    en: 'The name could not be saved. Try again, or name it in the settings.',
+    fr: 'Le nom n’a pas pu être enregistré. Réessayez, ou nommez-la dans les paramètres.',
+    nl: 'De naam kon niet worden opgeslagen. Probeer opnieuw, of geef de naam in de instellingen.',
+    de: 'Der Name konnte nicht gespeichert werden. Versuchen Sie es erneut oder vergeben Sie ihn in den Einstellungen.',
+  },
   openOptions: { en: 'Settings', fr: 'Paramètres', nl: 'Instellingen', de: 'Einstellungen' },
 });
