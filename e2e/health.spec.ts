@@ -163,7 +163,7 @@ test('§5.7: a repeated listing after a GetMailbox that showed nothing new is fl
   expect(await cardText(openPopup, box)).not.toContain('Unnecessary listings');
   await ehbApp(app).listMessages('inbox');
   expect(sim.count('ListMessages', box)).toBe(2);
-  await expect.poll(() => cardText(openPopup, box)).toContain('Unnecessary listings in the last 24 hours: 1 of 2. GetMailbox showed nothing new (§5.7): refresh less often.');
+  await expect.poll(() => cardText(openPopup, box)).toContain('Message lists not needed in the last 24 hours: 1 of 2 (the mailbox information showed nothing new). Refresh less often.');
 });
 
 test('§5.7: in enforce mode the repeated listing is answered from the page’s copy, a new message lets the next one through', async ({ sim, openApp, openOptions, openPopup }) => {

@@ -610,7 +610,7 @@ test.describe('with the real bridge', () => {
     await pageFetch(page, `${INBOX}/m1`);
     const coalesced = await readToasts(cdp);
     expect(coalesced).toHaveLength(1);
-    expect(coalesced[0]?.text).toContain('toastRepeat(3)');
+    expect(coalesced[0]?.text).toContain('\u00d7\u00a03');
 
     for (const scope of ['hour', 'day', 'folder']) {
       await setReply(page, { verdict: 'allow', notice: { ...NOTICE, level: 'warn', scope, message: `over ${scope}` } });

@@ -6,7 +6,7 @@
 // bridge's batch (decides it let go: observe mode, or a leased slot; every outcome and release),
 // read in order and committed once.
 import { callUnits, mailboxOf } from '../directive/units';
-import { noticeFor } from '../features/budgets/notice';
+import { dressed, noticeFor } from '../features/budgets/notice';
 import type { CountedCall, How } from '../features/budgets/keeper';
 import { ACK, type Ack, type BatchAck, type Claim, type DecideReply, leaseKind, leaseRunsLow } from '../shared/messages';
 import type { HookMessage, Notice } from '../shared/page-protocol';
@@ -36,7 +36,7 @@ export async function handleHookMessage(s: Services, m: HookMessage, retry = fal
     return ACK;
   }
   const reply = await withinStorageWait(decideCounted(s, m, s.enforce, { retry }, lease), onceBlocked);
-  if (reply !== STALLED) return reply;
+  if (reply !== STALLED) return reply.notice ? { ...reply, notice: dressed(reply.notice) } : reply;
   // Storage does not answer: let the call go now; it is counted when storage answers again.
   s.badge.storageTrouble();
   return { verdict: 'allow' };
@@ -86,7 +86,7 @@ async function readBatch(s: Services, messages: readonly HookMessage[], claims: 
       if (reply.notice) {
         // A tab polling past a limit earns a warning per call: the toast shows the last and a count.
         const key = `${reply.notice.level}|${reply.notice.method}|${reply.notice.scope}`;
-        notices.set(key, { ...reply.notice, times: (notices.get(key)?.times ?? 0) + 1 });
+        notices.set(key, { ...dressed(reply.notice), times: (notices.get(key)?.times ?? 0) + 1 });
       }
       if (reply.lease) {
         toppedUp.add(kind);

@@ -5,7 +5,7 @@ import browser from 'webextension-polyfill';
 import { ladderStandings, windowStandings } from '../features/budgets/standing';
 import { DEFAULT_SETTINGS, SettingsSchema } from '../store/settings';
 import { db } from '../store/db';
-import type { MailboxView, StateView, UiRequest } from '../shared/ui-messages';
+import { type MailboxView, type StateView, UI_ERROR, type UiRequest } from '../shared/ui-messages';
 import { exportAll } from './export';
 import { historyView } from './history';
 import type { Services } from './services';
@@ -18,7 +18,7 @@ export async function handleUiRequest(s: Services, raw: unknown): Promise<unknow
       return state(s);
     case 'ui/settings': {
       const parsed = v.safeParse(v.object({ settings: SettingsSchema }), raw);
-      if (!parsed.success) throw new Error('Invalid settings');
+      if (!parsed.success) throw new Error(UI_ERROR.invalid);
       await s.updateSettings(parsed.output.settings);
       return state(s);
     }
@@ -28,7 +28,7 @@ export async function handleUiRequest(s: Services, raw: unknown): Promise<unknow
       return state(s);
     case 'ui/history': {
       const parsed = v.safeParse(v.object({ mailbox: v.pipe(v.string(), v.maxLength(512)) }), raw);
-      if (!parsed.success) throw new Error('Invalid history request');
+      if (!parsed.success) throw new Error(UI_ERROR.invalid);
       const now = s.clock();
       return historyView(db, parsed.output.mailbox, await s.conditions(parsed.output.mailbox, now), now);
     }

@@ -26,6 +26,8 @@ export function catalogProblems(modules: Readonly<Record<string, Messages>>): st
         if (!FIELDS.has(field)) problems.push(`${at}: unknown field "${field}"`);
       }
       const expected = placeholders(entry.en);
+      // Translators see the description beside the text: a $n they cannot place is a guess.
+      if (expected !== '' && !(entry.description ?? '').trim()) problems.push(`${at}: describe its placeholders ($${expected.split(',').join(', $')}) in "description"`);
       for (const lang of LANGS) {
         const text: unknown = entry[lang];
         if (typeof text !== 'string' || text.trim() === '') {

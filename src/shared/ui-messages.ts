@@ -60,6 +60,12 @@ export interface ExportFile {
   readonly tables: Record<string, unknown[]>;
 }
 
+/**
+ * What a ui/* verb throws: a code, never a sentence (the background's language may not be the
+ * page's); the pages turn it into words (src/ui/lib/errors.ts).
+ */
+export const UI_ERROR = { invalid: 'invalid-request' } as const;
+
 export type UiRequest =
   | { type: 'ui/state' }
   | { type: 'ui/settings'; settings: Settings }

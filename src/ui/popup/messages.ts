@@ -16,8 +16,8 @@ export const popup = defineMessages({
     nl: 'Oproepen boven een limiet worden alleen gemeld.',
     de: 'Aufrufe über einem Limit werden nur gemeldet.',
   },
-  stateOnCallUntil: { en: 'On call until $1', fr: 'De garde jusqu’à $1', nl: 'Van wacht tot $1', de: 'Bereitschaft bis $1' },
-  allLimits: { en: 'All limits ($1)', fr: 'Toutes les limites ($1)', nl: 'Alle limieten ($1)', de: 'Alle Limits ($1)' },
+  stateOnCallUntil: { en: 'On call until $1', fr: 'De garde jusqu’à $1', nl: 'Van wacht tot $1', de: 'Bereitschaft bis $1', description: '$1 the time the on-call period ends, like 08:00.' },
+  allLimits: { en: 'All limits ($1)', fr: 'Toutes les limites ($1)', nl: 'Alle limieten ($1)', de: 'Alle Limits ($1)', description: '$1 how many limits the list holds.' },
   laddersWaiting: {
     en: 'Downloaded too often, waiting: $1 (next $2)',
     fr: 'Téléchargés trop souvent, en attente\u00a0: $1 (prochain $2)',
