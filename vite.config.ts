@@ -30,6 +30,8 @@ export default defineConfig({
       skipManifestValidation: true,
       disableAutoLaunch: true,
       printSummary: false,
+      // Pages the manifest does not name: the welcome page (opened on install and from the popup).
+      additionalInputs: ['src/ui/welcome/index.html'],
     }),
   ],
 });

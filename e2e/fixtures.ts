@@ -16,6 +16,8 @@ export interface E2EOptions {
   profileName: string | undefined;
   /** Extra launchPersistentContext options (locale, timezoneId, viewport...). */
   launchOverrides: LaunchOverrides;
+  /** Keep the welcome tab the extension opens on install (default: closed as it appears). */
+  welcome: boolean;
 }
 
 export interface E2EFixtures {
@@ -40,14 +42,15 @@ export const test = base.extend<E2EOptions & E2EFixtures>({
   extension: [true, { option: true }],
   profileName: [undefined, { option: true }],
   launchOverrides: [{}, { option: true }],
+  welcome: [false, { option: true }],
 
   sim: async ({}, use) => {
     await use(new Simulator());
   },
 
-  harness: async ({ sim, extensionPath, extension, profileName, launchOverrides }, use, testInfo) => {
+  harness: async ({ sim, extensionPath, extension, profileName, launchOverrides, welcome }, use, testInfo) => {
     const { dir, temporary } = profileDir(profileName);
-    const harness = await Harness.launch({ extensionPath: extension ? extensionPath : null, userDataDir: dir, temporary, sim, launchOverrides });
+    const harness = await Harness.launch({ extensionPath: extension ? extensionPath : null, userDataDir: dir, temporary, sim, launchOverrides, welcome });
     await use(harness);
     if (testInfo.status !== testInfo.expectedStatus) {
       for (const [i, page] of harness.context.pages().slice(0, 3).entries()) {

@@ -12,6 +12,7 @@ import { names } from './messages/names';
 import { ui } from '../ui/messages';
 import { options } from '../ui/options/messages';
 import { popup } from '../ui/popup/messages';
+import { welcome } from '../ui/welcome/messages';
 
 /**
  * Every message module. A feature adds its strings in its own folder
@@ -33,6 +34,7 @@ export const modules = {
   outOfOffice,
   ui,
   popup,
+  welcome,
   options,
 } as const;
 

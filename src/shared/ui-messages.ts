@@ -64,6 +64,9 @@ export interface ExportFile {
  * What a ui/* verb throws: a code, never a sentence (the background's language may not be the
  * page's); the pages turn it into words (src/ui/lib/errors.ts).
  */
+/** The welcome page, opened on install (background/welcome.ts) and from the popup. */
+export const WELCOME_PAGE = 'src/ui/welcome/index.html';
+
 export const UI_ERROR = { invalid: 'invalid-request' } as const;
 
 export type UiRequest =

@@ -3,7 +3,33 @@ import { defineMessages } from '../../i18n/define';
 // The toolbar popup: read at a glance between two patients, so short.
 export const popup = defineMessages({
   popupTitle: { en: 'eHealthBox limits', fr: 'Limites eHealthBox', nl: 'eHealthBox-limieten', de: 'eHealthBox-Limits' },
-  modePill: { en: 'Mode: $1', fr: 'Mode\u00a0: $1', nl: 'Modus: $1', de: 'Modus: $1', description: '$1 is Observe or Enforce.' },
+  modeSaveFailed: {
+    en: 'The mode was not changed: $1.', fr: 'Le mode n’a pas été changé\u00a0: $1.', nl: 'De modus werd niet gewijzigd: $1.', de: 'Der Modus wurde nicht geändert: $1.',
+    description: '$1 the reason, already translated (like "the extension did not answer; try again in a moment").',
+  },
+  enforceConfirm: {
+    en: 'In enforce mode, a request over a limit waits until it is allowed again: the web application then shows its last information, with a banner saying from when. Switch?',
+    fr: 'En mode «\u00a0faire respecter\u00a0», une demande au-delà d’une limite attend d’être de nouveau autorisée\u00a0: l’application web montre alors ses dernières informations, avec un bandeau qui indique de quand elles datent. Changer\u00a0?',
+    nl: 'In de modus ‘afdwingen’ wacht een aanvraag boven een limiet tot ze opnieuw toegestaan is: de webapplicatie toont dan haar laatste gegevens, met een balk die zegt van wanneer. Overschakelen?',
+    de: 'Im Modus „Durchsetzen“ wartet eine Anfrage über einem Limit, bis sie wieder erlaubt ist: Die Webanwendung zeigt dann ihre letzten Daten mit einem Hinweis, von wann sie sind. Wechseln?',
+  },
+  enforceConfirmYes: { en: 'Switch to enforce', fr: 'Passer en «\u00a0faire respecter\u00a0»', nl: 'Overschakelen naar afdwingen', de: 'Zu „Durchsetzen“ wechseln' },
+  enforceConfirmNo: { en: 'Keep observing', fr: 'Continuer à observer', nl: 'Blijven observeren', de: 'Weiter beobachten' },
+  activeHelp: {
+    en: 'Active: you used eHealthBox in the last $1 minutes, so the higher daytime limits apply.',
+    fr: 'Actif\u00a0: vous avez utilisé eHealthBox ces $1 dernières minutes, les limites de jour plus élevées s’appliquent donc.',
+    nl: 'Actief: u gebruikte eHealthBox in de laatste $1 minuten, dus gelden de hogere daglimieten.',
+    de: 'Aktiv: Sie haben eHealthBox in den letzten $1 Minuten benutzt, daher gelten die höheren Tageslimits.',
+    description: 'Explains the Active state (directive §5.1). $1 the minutes set in the options (15 by default, never 1).',
+  },
+  inactiveHelp: {
+    en: 'Inactive: no key press or click in eHealthBox for $1 minutes, so the lower limits apply (they protect the platform while nobody reads).',
+    fr: 'Inactif\u00a0: aucune touche ni clic dans eHealthBox depuis $1 minutes, les limites plus basses s’appliquent donc (elles protègent la plateforme quand personne ne lit).',
+    nl: 'Niet actief: geen toetsaanslag of klik in eHealthBox sinds $1 minuten, dus gelden de lagere limieten (ze beschermen het platform wanneer niemand leest).',
+    de: 'Inaktiv: seit $1 Minuten kein Tastendruck oder Klick in eHealthBox, daher gelten die niedrigeren Limits (sie schützen die Plattform, wenn niemand liest).',
+    description: 'Explains the Inactive state (directive §5.1). $1 the minutes set in the options (15 by default, never 1).',
+  },
+  openWelcome: { en: 'Welcome and help', fr: 'Bienvenue et aide', nl: 'Welkom en hulp', de: 'Willkommen und Hilfe' },
   modeEnforceShort: {
     en: 'Calls over a limit are held back.',
     fr: 'Les appels au-delà d’une limite sont retenus.',
