@@ -84,7 +84,7 @@ test('quota: 80, 95 and 100 % and STANDBY notify once each as the box fills, and
 
   await fillAndCheck(sim, app, box, 0.85);
   await expect.poll(() => onScreen(serviceWorker)).toEqual([
-    { id: `quota|${box}|80`, title: `${box}: mailbox 80 % full`, message: expect.stringMatching(/^8\.5 MB of 10 MB used\. Free space first in the sent messages/) },
+    { id: `quota|${box}|80`, title: 'Doctor (NIHII): mailbox 80 % full', message: expect.stringMatching(/^8\.5 MB of 10 MB used\. Free space first in the sent messages/) },
   ]);
   await dismissAll(serviceWorker);
 
@@ -103,7 +103,7 @@ test('quota: 80, 95 and 100 % and STANDBY notify once each as the box fills, and
   const standby = (await onScreen(serviceWorker)).find((n) => n.id === `standby|${box}`);
   expect(standby).toEqual({
     id: `standby|${box}`,
-    title: `${box}: messages cannot be delivered`,
+    title: 'Doctor (NIHII): messages cannot be delivered',
     message: 'The mailbox is full. Messages waiting: 1. They will not be delivered until you free space: delete sent messages and empty the bins first.',
   });
   await dismissAll(serviceWorker);
@@ -136,7 +136,7 @@ test('daily digest: lists exactly the sent messages still in the box, then drops
   await expect.poll(() => onScreen(serviceWorker)).toEqual([
     {
       id: `digest|${box}`,
-      title: `Sent messages still in ${box}: 3`,
+      title: 'Sent messages still in Doctor (NIHII): 3',
       message: expect.stringMatching(/^The oldest is [45] days old; the platform deletes it on .+ \(7 days after sending, §7\.2\.1\)\. .* Of these, in the bin of sent messages: 1\.$/),
     },
   ]);
@@ -150,7 +150,7 @@ test('daily digest: lists exactly the sent messages still in the box, then drops
   await dismissAll(serviceWorker);
   await remindAt(openOptions, second);
   await expect.poll(() => onScreen(serviceWorker)).toEqual([
-    expect.objectContaining({ id: `digest|${box}`, title: `Sent messages still in ${box}: 2` }),
+    expect.objectContaining({ id: `digest|${box}`, title: 'Sent messages still in Doctor (NIHII): 2' }),
   ]);
 });
 
