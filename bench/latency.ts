@@ -3,21 +3,25 @@
 // in the same run. The calls go in blocks, alternating between the two browsers, with a pause
 // after each block so that one browser's leftover work (the extension's batch, its commits) falls
 // on no block of the other: a drift of the machine's load hits both sides alike.
-// Three series: the web application's polling (GetMailbox, then each folder's listing) within
-// budget in observe mode (the default) and in enforce mode (a held call would be answered locally
-// and flatter us: every call must reach the server); and GetMailbox past its hourly limit in
-// observe mode, where every call is warned about in a toast.
+// Series for every kind of call the application makes: its polling (GetMailbox, then each folder's
+// listing) within budget in observe mode (the default) and in enforce mode (a held call would be
+// answered locally and flatter us: every call must reach the server); opening messages and
+// attachments not opened before, and moving messages to the bin, in enforce mode (each is a new
+// ladder, §5.4.2–5.5.1); and GetMailbox past its hourly limit in observe mode, where every call is
+// warned about in a toast. Then the first verdict after the service worker was stopped.
 import type { Page } from '@playwright/test';
 import { Harness, profileDir } from '../e2e/harness';
 import { Simulator } from '../e2e/sim/simulator';
 
 const BLOCK = 50;
 /** Rounds per series, each in fresh browsers: the machine's noise averages out over more calls. */
-const ROUNDS = 8;
+const ROUNDS = Number(process.env.BENCH_ROUNDS) || 8;
 /** Quiet time after a block: a batch is sent 30 ms after its first report, then committed. */
 const SETTLE_MS = 250;
 const API = 'https://www.ehealth.fgov.be/ehealthbox/api/v3/mailboxes';
 const FOLDERS = ['inbox', 'sent', 'bin', 'binsent'] as const;
+/** Messages delivered to the box for the ladder series (each opened or moved once). */
+const MESSAGES = 240;
 
 export interface Side {
   readonly p50: number;
@@ -36,11 +40,19 @@ export interface Series {
   readonly allReached: boolean;
 }
 
+/** One timed call: a GET of `url`, or `method` with a JSON body. */
+export interface Call {
+  readonly url: string;
+  readonly method?: string;
+  readonly body?: string;
+}
+
 interface SeriesPlan {
   readonly name: string;
   readonly mode: 'Observe' | 'Enforce';
-  readonly method: 'GetMailbox' | 'ListMessages';
-  readonly url: (box: string, i: number) => string;
+  /** The simulator's route every call of the series (after warm-up) must reach. */
+  readonly method: 'GetMailbox' | 'ListMessages' | 'GetMessage' | 'GetAttachment' | 'Trash';
+  readonly call: (box: string, i: number) => Call;
   /** Untimed calls first (the same kind), then the timed ones. */
   readonly warmUp: number;
   readonly calls: number;
@@ -73,7 +85,11 @@ async function open(extensionPath: string | null, mode: 'Observe' | 'Enforce'): 
   const page = await harness.openApp({ box, autoload: false });
   // One GetMailbox tells the extension the box is an organization's (until then the stricter
   // individual limits apply); the app makes it at start too.
-  await timeCalls(page, [`${API}/${encodeURIComponent(box)}`]);
+  await timeCalls(page, [{ url: `${API}/${encodeURIComponent(box)}` }]);
+  // Messages (with one attachment each) to open and move in the ladder series: M-0, M-1, ...
+  for (let i = 0; i < MESSAGES; i++) {
+    sim.deliver(box, 'inbox', { id: `M-${i}`, attachments: [{ name: 'a.pdf', size: 2_000, key: 'att1' }] });
+  }
   // From here the calls go straight to the simulator's loopback server (still the production
   // origin, through Chromium's host resolver) instead of through Playwright's request routing,
   // whose round trip to the test driver added about 3 ms and most of the noise to every call.
@@ -81,18 +97,22 @@ async function open(extensionPath: string | null, mode: 'Observe' | 'Enforce'): 
   return { harness, sim, page, box };
 }
 
-/** Times `urls` one after the other in the page (fetch until the JSON is read). */
-function timeCalls(page: Page, urls: readonly string[]): Promise<number[]> {
+/** Times `calls` one after the other in the page (fetch until the answer is read). */
+export function timeCalls(page: Page, calls: readonly Call[]): Promise<number[]> {
   return page.evaluate(async (list) => {
     const times: number[] = [];
-    for (const url of list) {
+    for (const c of list) {
       const t0 = performance.now();
-      const res = await fetch(url, { headers: { Accept: 'application/json' } });
-      await res.json();
+      const res = await fetch(c.url, {
+        method: c.method ?? 'GET',
+        headers: { Accept: 'application/json', ...(c.body ? { 'Content-Type': 'application/json' } : {}) },
+        ...(c.body ? { body: c.body } : {}),
+      });
+      await res.arrayBuffer();
       times.push(performance.now() - t0);
     }
     return times;
-  }, urls);
+  }, calls);
 }
 
 /** One round: a fresh browser on each side (fresh budgets), blocks taken in turn. */
@@ -100,7 +120,7 @@ async function round(plan: SeriesPlan, extensionPath: string): Promise<{ times: 
   const sides = [await open(null, plan.mode), await open(extensionPath, plan.mode)] as const;
   try {
     const times: [number[], number[]] = [[], []];
-    const urls = (box: string, from: number, n: number): string[] => Array.from({ length: n }, (_, k) => plan.url(box, from + k));
+    const urls = (box: string, from: number, n: number): Call[] => Array.from({ length: n }, (_, k) => plan.call(box, from + k));
     for (const b of sides) await timeCalls(b.page, urls(b.box, 0, plan.warmUp));
     for (let done = 0; done < plan.calls; done += BLOCK) {
       for (const [i, b] of sides.entries()) {
@@ -108,8 +128,9 @@ async function round(plan: SeriesPlan, extensionPath: string): Promise<{ times: 
         await sleep(SETTLE_MS);
       }
     }
-    const made = (box: string): number => urls(box, 0, plan.warmUp + plan.calls).filter((u) => u.endsWith('/messages') === (plan.method === 'ListMessages')).length;
-    return { times, allReached: sides.every((b) => b.sim.count(plan.method, b.box) >= made(b.box)) };
+    // Every timed call is of the plan's kind, except in the polling series (1 in 5 is a GetMailbox).
+    const made = plan.method === 'ListMessages' ? (plan.calls * 4) / 5 : plan.calls;
+    return { times, allReached: sides.every((b) => b.sim.count(plan.method, b.box) >= made) };
   } finally {
     for (const b of sides) await b.harness.close();
   }
@@ -129,18 +150,56 @@ async function series(plan: SeriesPlan, extensionPath: string): Promise<Series> 
   return { name: plan.name, calls: times[1].length, without: a, with: b, addedP50: b.p50 - a.p50, addedP99: b.p99 - a.p99, ratioP50: b.p50 / a.p50, allReached };
 }
 
-export async function runLatencyBench(extensionPath: string): Promise<Series[]> {
-  const mailbox = (box: string): string => `${API}/${encodeURIComponent(box)}`;
+const mailbox = (box: string): string => `${API}/${encodeURIComponent(box)}`;
+const message = (box: string, i: number): string => `${mailbox(box)}/folders/inbox/messages/M-${i}`;
+
+export async function runLatencyBench(extensionPath: string, only?: RegExp): Promise<Series[]> {
   // What the web application repeats: GetMailbox, then the listing of each folder. Per hour for an
   // organization: 60 GetMailbox (§5.2.1), 60 listings per folder and 240 in all (§5.4.1).
-  const polling = (box: string, i: number): string => (i % 5 === 0 ? mailbox(box) : `${mailbox(box)}/folders/${FOLDERS[(i % 5) - 1]}/messages`);
+  const polling = (box: string, i: number): Call => ({ url: i % 5 === 0 ? mailbox(box) : `${mailbox(box)}/folders/${FOLDERS[(i % 5) - 1]}/messages` });
   const plans: SeriesPlan[] = [
-    { name: 'observe (default), polling within budget: GetMailbox, then ListMessages of 4 folders', mode: 'Observe', method: 'ListMessages', url: polling, warmUp: 25, calls: 200 },
-    { name: 'enforce, the same polling within budget', mode: 'Enforce', method: 'ListMessages', url: polling, warmUp: 25, calls: 200 },
+    { name: 'observe (default), polling within budget: GetMailbox, then ListMessages of 4 folders', mode: 'Observe', method: 'ListMessages', call: polling, warmUp: 25, calls: 200 },
+    { name: 'enforce, the same polling within budget', mode: 'Enforce', method: 'ListMessages', call: polling, warmUp: 25, calls: 200 },
+    // Each call a message or attachment not opened before: a new ladder (§5.4.2, §5.5.1).
+    { name: 'enforce, opening messages not opened before (GetMessage)', mode: 'Enforce', method: 'GetMessage', call: (box, i) => ({ url: message(box, i) }), warmUp: 10, calls: 200 },
+    { name: 'enforce, opening attachments not opened before (GetAttachment)', mode: 'Enforce', method: 'GetAttachment', call: (box, i) => ({ url: `${message(box, i)}/attachments/att1` }), warmUp: 10, calls: 200 },
+    // Moving one message to the bin: a batch of one id (§5.4.3).
+    { name: 'enforce, moving messages to the bin (Trash, one id each)', mode: 'Enforce', method: 'Trash', call: (box, i) => ({ url: `${mailbox(box)}/folders/inbox/messages/trash`, method: 'POST', body: JSON.stringify({ messageIds: [`M-${i}`] }) }), warmUp: 10, calls: 200 },
     // After the 60th GetMailbox of the hour every call is over budget: warned, and the toast updated.
-    { name: 'observe, GetMailbox over budget (each call warned in a toast)', mode: 'Observe', method: 'GetMailbox', url: mailbox, warmUp: 60, calls: 200 },
+    { name: 'observe, GetMailbox over budget (each call warned in a toast)', mode: 'Observe', method: 'GetMailbox', call: (box) => ({ url: mailbox(box) }), warmUp: 60, calls: 200 },
   ];
   const results: Series[] = [];
-  for (const plan of plans) results.push(await series(plan, extensionPath));
+  for (const plan of plans.filter((p) => !only || only.test(p.name))) results.push(await series(plan, extensionPath));
   return results;
+}
+
+export interface ColdStart {
+  readonly runs: number;
+  /** The first call after the worker was stopped, and the same call with the worker running. */
+  readonly cold: Side;
+  readonly warm: Side;
+}
+
+/**
+ * Enforce mode, the service worker stopped as Chromium stops an idle one: the time of the first
+ * call that needs a verdict from it (a message not opened before: its ladder), against the same
+ * kind of call with the worker awake.
+ */
+export async function runColdStartBench(extensionPath: string, runs = 12): Promise<ColdStart> {
+  const b = await open(extensionPath, 'Enforce');
+  const cold: number[] = [];
+  const warm: number[] = [];
+  try {
+    for (let r = 0; r < runs; r++) {
+      await b.harness.stopServiceWorker();
+      cold.push(...(await timeCalls(b.page, [{ url: message(b.box, 2 * r) }])));
+      await sleep(SETTLE_MS);
+      warm.push(...(await timeCalls(b.page, [{ url: message(b.box, 2 * r + 1) }])));
+      await sleep(SETTLE_MS);
+    }
+  } finally {
+    await b.harness.close();
+  }
+  const stats = (xs: number[]): Side => ({ p50: quantile(xs, 0.5), p99: quantile(xs, 0.99) });
+  return { runs, cold: stats(cold), warm: stats(warm) };
 }

@@ -1,6 +1,7 @@
 // Playwright fixtures: a Chromium with the built extension, routed to the eHealthBox simulator.
 // Usage: import { test, expect } from './fixtures';
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { BrowserClock, type ClockSetting } from './clock';
 import { Simulator } from './sim/simulator';
 import type { EhbAppApi } from './sim/types';
 import {
@@ -18,10 +19,17 @@ export interface E2EOptions {
   launchOverrides: LaunchOverrides;
   /** Keep the welcome tab the extension opens on install (default: closed as it appears). */
   welcome: boolean;
+  /**
+   * The browser's and the simulator's wall clock: 'peak', 'night', a Brussels 'HH:MM' today, or 'now'
+   * (real time, movable with `clock.set`). Default: $E2E_CLOCK, else the real clock, not faked.
+   */
+  clockSetting: ClockSetting | undefined;
 }
 
 export interface E2EFixtures {
   sim: Simulator;
+  /** The controlled clock, when `clockSetting` asked for one. */
+  clock: BrowserClock | undefined;
   harness: Harness;
   context: BrowserContext;
   page: Page;
@@ -43,14 +51,21 @@ export const test = base.extend<E2EOptions & E2EFixtures>({
   profileName: [undefined, { option: true }],
   launchOverrides: [{}, { option: true }],
   welcome: [false, { option: true }],
+  clockSetting: [(process.env.E2E_CLOCK as ClockSetting | undefined) || undefined, { option: true }],
 
   sim: async ({}, use) => {
     await use(new Simulator());
   },
 
-  harness: async ({ sim, extensionPath, extension, profileName, launchOverrides, welcome }, use, testInfo) => {
+  clock: async ({ clockSetting }, use) => {
+    const clock = clockSetting ? new BrowserClock(clockSetting) : undefined;
+    await use(clock);
+    clock?.dispose();
+  },
+
+  harness: async ({ sim, extensionPath, extension, profileName, launchOverrides, clock, welcome }, use, testInfo) => {
     const { dir, temporary } = profileDir(profileName);
-    const harness = await Harness.launch({ extensionPath: extension ? extensionPath : null, userDataDir: dir, temporary, sim, launchOverrides, welcome });
+    const harness = await Harness.launch({ extensionPath: extension ? extensionPath : null, userDataDir: dir, temporary, sim, launchOverrides, clock, welcome });
     await use(harness);
     if (testInfo.status !== testInfo.expectedStatus) {
       for (const [i, page] of harness.context.pages().slice(0, 3).entries()) {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Request, type Worker } from '@playwright/test';
+import type { BrowserClock } from './clock';
 import type { Simulator } from './sim/simulator';
 import { APP_ORIGIN, isFromExtension, routeSimulator } from './sim/playwright';
 import { Loopback } from './sim/loopback';
@@ -129,6 +130,8 @@ export interface HarnessOptions {
    * as it appears, so that no test meets a tab it did not open.
    */
   welcome?: boolean;
+  /** A controlled wall clock for the browser and the simulator (e2e/clock.ts); default: the real one. */
+  clock?: BrowserClock;
 }
 
 /** The extension's welcome page (src/shared/ui-messages.ts WELCOME_PAGE). */
@@ -170,14 +173,20 @@ export class Harness {
 
   private async start(): Promise<void> {
     mkdirSync(this.options.userDataDir, { recursive: true });
+    const { clock, launchOverrides } = this.options;
+    if (clock) this.sim.now = () => new Date(clock.now());
     this.context = await chromium.launchPersistentContext(this.options.userDataDir, {
       viewport: { width: 1280, height: 800 },
-      ...this.options.launchOverrides,
+      ...launchOverrides,
+      ...(clock ? { env: clock.env(launchOverrides?.env ?? process.env) } : {}),
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: false,
       // Playwright passes --disable-extensions by default; --disable-extensions-except wins anyway, but be explicit.
       ignoreDefaultArgs: ['--disable-extensions'],
-      args: chromiumArgs(this.options.extensionPath, this.loopback, this.options.headless ?? true, this.options.lang),
+      args: [
+        ...chromiumArgs(this.options.extensionPath, this.loopback, this.options.headless ?? true, this.options.lang),
+        ...(clock?.args ?? []),
+      ],
     });
     this.browserCdp = undefined;
     if (!this.options.welcome) this.context.on('page', (p) => void closeWelcome(p));

@@ -5,59 +5,23 @@
 // that libfaketime reads again every second, so the clock moves between calls of one running browser:
 // back an hour, forward a day, back again; then two Brussels daylight-saving mornings.
 // The same properties are checked exhaustively at the keeper level: src/features/budgets/keeper.clock.test.ts.
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { brusselsInstant } from '../src/directive/brussels';
 import { ehbApp, expect, test } from './fixtures';
 import type { Harness } from './harness';
 import { figure, popupUsed, setMode, sleep, uiRequest } from './reliability-kit';
 
-const LIBFAKETIME = ['/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1', '/usr/lib/faketime/libfaketime.so.1']
-  .find((f) => existsSync(f));
 const HOUR_S = 3600;
 const DAY_S = 24 * HOUR_S;
 
-const dir = mkdtempSync(path.join(os.tmpdir(), 'ehb-clock-'));
-const offsetFile = path.join(dir, 'offset');
-const wrapper = path.join(dir, 'chromium');
-let savedChromium: string | undefined;
-
-test.use({
-  launchOverrides: {
-    env: {
-      ...process.env,
-      TZ: 'Asia/Tokyo',
-      LD_PRELOAD: LIBFAKETIME ?? '',
-      FAKETIME_TIMESTAMP_FILE: offsetFile,
-      FAKETIME_CACHE_DURATION: '1',
-      // Only the wall clock moves: timers and timeouts (monotonic clock) behave as usual.
-      DONT_FAKE_MONOTONIC: '1',
-      FAKETIME_FORCE_MONOTONIC_FIX: '0',
-    },
-  },
-});
-
-test.beforeAll(() => {
-  if (!LIBFAKETIME) throw new Error('libfaketime is missing: `apt-get install faketime` (.ci/run installs it)');
-  writeFileSync(offsetFile, '+0');
-  savedChromium = process.env.CHROMIUM_PATH;
-  // Chromium's zygote does not survive libfaketime; without it every process is started directly.
-  writeFileSync(wrapper, `#!/bin/sh\nexec "${savedChromium ?? '/usr/bin/chromium'}" --no-zygote "$@"\n`);
-  chmodSync(wrapper, 0o755);
-  process.env.CHROMIUM_PATH = wrapper;
-});
-
-test.afterAll(() => {
-  if (savedChromium === undefined) delete process.env.CHROMIUM_PATH;
-  else process.env.CHROMIUM_PATH = savedChromium;
-  rmSync(dir, { recursive: true, force: true });
-});
+// The controlled clock (e2e/clock.ts) starts at real time; the machine's zone is Tokyo, not Brussels.
+test.use({ clockSetting: 'now', launchOverrides: { env: { ...process.env, TZ: 'Asia/Tokyo' } } });
 
 /** Moves the browser's wall clock to real time + `seconds`, and waits until a page and the service worker both read it. */
 async function setClock(harness: Harness, page: Page, seconds: number): Promise<void> {
-  writeFileSync(offsetFile, `${seconds >= 0 ? '+' : ''}${seconds}`);
+  const clock = harness.options.clock;
+  if (!clock) throw new Error('this spec needs the controlled clock (clockSetting)');
+  clock.set(seconds);
   const near = (t: number): boolean => Math.abs(t - (Date.now() + seconds * 1000)) < 3_000;
   await expect.poll(async () => near(await page.evaluate(() => Date.now())), { timeout: 10_000 }).toBe(true);
   const worker = await harness.wakeServiceWorker();

@@ -122,6 +122,15 @@ describe('architecture', () => {
     expect(violations('ui', (i) => !i.target || !inside(i.target, 'background'))).toEqual([]);
   });
 
+  // The policy reader and the settings in force run in the background and in the options page, and
+  // are tested in Node: no browser API, no package but valibot, no shell.
+  it.each(['features/organization/policy', 'features/organization/effective'])('%s (the organization policy) is pure', (file) => {
+    const path = `${dir(file)}.ts`;
+    if (!existsSync(path)) return;
+    const pure = (i: Import): boolean => (i.target ? ['directive', 'store', 'features/organization'].some((f) => inside(i.target ?? '', f)) : i.spec === 'valibot');
+    expect(importsOf(path).filter((i) => !pure(i) || (i.target !== null && inside(i.target, 'store') && !i.typeOnly)).map(show)).toEqual([]);
+  });
+
   layer('store/migrations')('migrations import only each other and dexie types', () => {
     expect(
       violations('store/migrations', (i) => (i.target ? inside(i.target, 'store/migrations') : i.spec === 'dexie' && i.typeOnly)),

@@ -18,7 +18,12 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 browser.idle.onStateChanged.addListener((state) => services.activity.setIdle(state));
 
 browser.alarms.onAlarm.addListener((alarm) => {
-  void services.ready().then(() => services.alarms.get(alarm.name)?.(services.clock()));
+  void services.ready().then(() => (services.alarmOn(alarm.name) ? services.alarms.get(alarm.name)?.(services.clock()) : undefined));
+});
+
+// The organization's policy (managed storage) may change while the browser runs.
+browser.storage.onChanged.addListener((_changes, area) => {
+  if (area === 'managed') void services.ready().then(() => services.reloadPolicy());
 });
 
 browser.notifications.onClicked.addListener((id) => void services.notifier.clicked(id));

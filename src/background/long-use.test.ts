@@ -47,5 +47,5 @@ describe('long use (reduced scale)', () => {
     expect(await oldest('hourly', 'hour')).toBeGreaterThanOrEqual(now - HOURLY_RETENTION_MS);
     expect(await oldest('ladders', 'last')).toBeGreaterThanOrEqual(now - LADDER_RETENTION_MS);
     expect(await oldest('ladders', 'last')).toBeLessThan(now - LADDER_RETENTION_MS + 2 * 86_400_000);
-  }, 120_000);
+  }, 300_000); // about 10 s alone; 60 s seen with seven other agents on the machine's 2 cores
 });

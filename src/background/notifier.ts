@@ -52,6 +52,8 @@ export class Notifier {
   constructor(
     private readonly settings: () => Settings,
     private readonly clock: () => number,
+    /** The organization turned notifications off (features/organization). */
+    private readonly muted: () => boolean = () => false,
     /** The mailbox's name now: a note kept for quiet hours, or shown before the user named the box, reads the current one. */
     private readonly boxName: (mailbox: string) => Promise<string> = async () => '',
   ) {}
@@ -82,6 +84,7 @@ export class Notifier {
   }
 
   async show(given: Note, { quietly = false } = {}): Promise<void> {
+    if (this.muted()) return;
     const note = await this.renamed(given);
     const notes = await this.stored(STORED_KEY);
     notes[note.id] = note;

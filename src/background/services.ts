@@ -5,11 +5,14 @@ import type { Conditions } from '../directive/engine';
 import { effectiveKind } from '../directive/mailbox-kind';
 import { BudgetKeeper } from '../features/budgets/keeper';
 import { Journal } from '../features/budgets/journal';
+import { applyPolicy, keepLocal, locksOf } from '../features/organization/effective';
+import { alarmFeature, readManaged } from '../features/organization/managed';
+import { type Feature, NO_POLICY, type ReadPolicy } from '../features/organization/policy';
 import { mailboxNames } from '../i18n/mailbox-name';
 import { setLanguage, t } from '../i18n/t';
 import { PAGE_MODE_KEY, type PageMode } from '../shared/messages';
 import { db } from '../store/db';
-import { type Settings, DEFAULT_SETTINGS, readSettings, writeSettings } from '../store/settings';
+import { type Settings, DEFAULT_SETTINGS, parseSettings, readSettings, storedFields, writeSettings } from '../store/settings';
 import { Activity } from './activity';
 import { Badge } from './badge';
 import { MailboxDirectory } from './mailboxes';
@@ -24,7 +27,7 @@ export class Services {
   readonly mailboxes = new MailboxDirectory(db);
   readonly activity = new Activity();
   readonly badge = new Badge(this);
-  readonly notifier = new Notifier(() => this.settings, () => this.clock(), (mailbox) => this.boxName(mailbox));
+  readonly notifier = new Notifier(() => this.settings, () => this.clock(), () => this.isOff('notifications'), (mailbox) => this.boxName(mailbox));
   /** Features learn from calls that reached the server (outcomes.ts). */
   readonly observers: OutcomeObserver[] = [];
   /** Features may hold back or annotate a call before its budget is decided (advisors.ts). */
@@ -34,22 +37,64 @@ export class Services {
   readonly startups: ((now: number) => Promise<void>)[] = [];
   /** Privileged ui/* verbs of features (a request from an extension page, already classed). */
   readonly uiHandlers = new Map<string, (request: unknown, now: number) => Promise<unknown>>();
+  /** The settings in force: the organization's policy over the seat's own (features/organization). */
   settings: Settings = DEFAULT_SETTINGS;
+  /** The organization's policy as read from managed storage, with what could not be used. */
+  organization: ReadPolicy = NO_POLICY;
+  /** The seat's own settings as stored, kept apart from the policy's values. */
+  private local: Settings = DEFAULT_SETTINGS;
+  private modeChosen = false;
   private readying: Promise<void> | null = null;
 
   constructor(readonly clock: () => number = Date.now) {}
 
   ready(): Promise<void> {
     this.readying ??= (async () => {
-      this.settings = await readSettings().catch(() => DEFAULT_SETTINGS);
+      const [local, stored, organization] = await Promise.all([
+        readSettings().catch(() => DEFAULT_SETTINGS),
+        storedFields().catch(() => new Set<string>()),
+        readManaged(),
+      ]);
+      this.local = local;
+      this.modeChosen = stored.has('mode');
+      this.organization = organization;
+      this.settings = this.inForce();
       await Promise.all([this.activity.restore(this.settings.activityMinutes), this.applyLanguage(), this.tellPages(this.settings.mode)]);
     })();
     return this.readying;
   }
 
+  /** Saves what the seat changed; a field the organization set keeps the seat's earlier value. */
   async updateSettings(next: Settings): Promise<void> {
+    const own = parseSettings(keepLocal(next, this.local, locksOf(this.organization.policy)));
+    await writeSettings(own);
+    this.local = own;
+    this.modeChosen = true;
+    await this.use(this.inForce());
+  }
+
+  /** Managed storage changed (storage.onChanged, area 'managed'): the new policy is in force at once. */
+  async reloadPolicy(): Promise<void> {
+    this.organization = await readManaged();
+    await this.use(this.inForce());
+  }
+
+  isOff(feature: Feature): boolean {
+    return this.organization.policy.disabledFeatures?.includes(feature) === true;
+  }
+
+  /** Whether an alarm's work is to be done (its feature may be turned off by policy). */
+  alarmOn(name: string): boolean {
+    const feature = alarmFeature(name);
+    return feature === undefined || !this.isOff(feature);
+  }
+
+  private inForce(): Settings {
+    return applyPolicy(this.local, this.organization.policy, this.modeChosen);
+  }
+
+  private async use(next: Settings): Promise<void> {
     const previous = this.settings;
-    await writeSettings(next);
     await this.tellPages(next.mode);
     const languageChanged = next.language !== this.settings.language;
     this.settings = next;
@@ -84,6 +129,7 @@ export class Services {
       active: this.activity.isActive(now, this.settings.activityMinutes),
       onCall: this.settings.onCall,
       ackAgreement: own?.ackAgreement === true,
+      ...(this.organization.policy.share ? { share: this.organization.policy.share } : {}),
     };
   }
 

@@ -3,12 +3,15 @@
 import * as v from 'valibot';
 import browser from 'webextension-polyfill';
 import { ladderStandings, windowStandings } from '../features/budgets/standing';
+import { locksOf } from '../features/organization/effective';
+import { hasPolicy } from '../features/organization/policy';
 import { DEFAULT_SETTINGS, SettingsSchema } from '../store/settings';
 import { db } from '../store/db';
 import { type MailboxView, type StateView, UI_ERROR, type UiRequest } from '../shared/ui-messages';
 import { exportAll } from './export';
 import { historyView } from './history';
 import type { Services } from './services';
+import { mailboxNames } from '../i18n/mailbox-name';
 
 export async function handleUiRequest(s: Services, raw: unknown): Promise<unknown> {
   await s.ready();
@@ -56,8 +59,14 @@ async function reset(s: Services): Promise<void> {
 export async function state(s: Services): Promise<StateView> {
   const now = s.clock();
   const mailboxes: MailboxView[] = [];
-  const names = await s.boxNames();
-  for (const row of await s.mailboxes.all()) {
+  const rows = await s.mailboxes.all();
+  // A mailbox the organization names is shown, named and kinded, before any call names it.
+  const { policy } = s.organization;
+  for (const accessKey of Object.keys(policy.mailboxes ?? {})) {
+    if (!rows.some((r) => r.accessKey === accessKey)) rows.push({ accessKey, firstSeen: 0, lastSeen: 0, detectedKind: null, idType: null, quality: null });
+  }
+  const names = mailboxNames(rows, s.settings.mailboxes);
+  for (const row of rows) {
     const ledger = await s.keeper.ledger(row.accessKey, now);
     const c = await s.conditions(row.accessKey, now);
     mailboxes.push({
@@ -80,5 +89,6 @@ export async function state(s: Services): Promise<StateView> {
     active: s.activity.isActive(now, s.settings.activityMinutes),
     onCallUntil: onCall ? onCall.end : null,
     mailboxes: mailboxes.sort((a, b) => b.lastSeen - a.lastSeen),
+    organization: hasPolicy(s.organization) ? { policy, locks: locksOf(policy), problems: s.organization.problems } : null,
   };
 }

@@ -4,6 +4,7 @@
 import { isPeak, nextPeakBoundary } from './brussels';
 import { type Ledger, type Stamp, addStamp, bumpLadder, ladderKey, windowMs } from './ledger';
 import { type Budget, type DirectiveMethod, LADDER, type MailboxKind, type Quota, RULES } from './rules';
+import { type SeatShare, seatLimit } from './share';
 
 export interface Period {
   readonly start: number;
@@ -18,6 +19,8 @@ export interface Conditions {
   readonly onCall: readonly Period[];
   /** §6.1: the organization declared a formal agreement for RecoverPublicationState. */
   readonly ackAgreement: boolean;
+  /** This seat's share of the organization's limits, set by policy (share.ts); individual limits are not shared. */
+  readonly share?: SeatShare;
 }
 
 export interface CallUnits {
@@ -46,7 +49,7 @@ const inPeriods = (periods: readonly Period[], t: number): boolean => periods.so
 
 /** The limit in force at instant t (activity is assumed to stay as it is now). */
 function limitAt(quota: Quota, method: DirectiveMethod, c: Conditions, t: number): number {
-  if (typeof quota === 'number') return quota;
+  if (typeof quota === 'number') return c.kind === 'organization' && c.share ? seatLimit(quota, c.share, method) : quota;
   const peakLike = isPeak(t) || (RULES[method].onCallKeepsPeak && inPeriods(c.onCall, t));
   return c.active && peakLike ? quota.peakActive : quota.offPeakOrInactive;
 }

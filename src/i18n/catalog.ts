@@ -2,6 +2,7 @@ import type { Entry } from './define';
 import { bridge } from '../bridge/messages';
 import { budgets, budgetsBadge } from '../features/budgets/messages';
 import { health } from '../features/health/messages';
+import { organization } from '../features/organization/messages';
 import { outgoing } from '../features/outgoing/messages';
 import { polling } from '../features/polling/messages';
 import { quota } from '../features/quota/messages';
@@ -31,6 +32,7 @@ export const modules = {
   retention,
   polling,
   outgoing,
+  organization,
   outOfOffice,
   ui,
   popup,

@@ -2,6 +2,8 @@
 // Only senders whose URL is inside the extension may use them (background/router.ts).
 import type { DirectiveMethod, MailboxKind } from '../directive/rules';
 import type { LadderStanding, Standing } from '../features/budgets/standing';
+import type { Locks } from '../features/organization/effective';
+import type { Policy, PolicyProblem } from '../features/organization/policy';
 import type { Settings } from '../store/settings';
 
 export interface MailboxView {
@@ -13,9 +15,17 @@ export interface MailboxView {
   readonly detectedKind: MailboxKind | null;
   readonly idType: string | null;
   readonly quality: string | null;
+  /** 0 for a mailbox the organization's policy names and no call has named yet. */
   readonly lastSeen: number;
   readonly budgets: Standing[];
   readonly ladders: LadderStanding[];
+}
+
+/** The organization's policy on this seat (features/organization): what it sets, locks and could not use. */
+export interface OrganizationView {
+  readonly policy: Policy;
+  readonly locks: Locks;
+  readonly problems: readonly PolicyProblem[];
 }
 
 export interface StateView {
@@ -24,6 +34,8 @@ export interface StateView {
   readonly active: boolean;
   readonly onCallUntil: number | null;
   readonly mailboxes: MailboxView[];
+  /** null when no policy names this extension. */
+  readonly organization: OrganizationView | null;
 }
 
 /** One method's calls per hour over the last 24 hours (options page chart). */

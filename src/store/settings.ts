@@ -56,6 +56,12 @@ export async function readSettings(): Promise<Settings> {
   return parseSettings(await get(KEY, settingsStore()));
 }
 
+/** The fields the stored record holds (a field missing from it was never chosen on this seat). */
+export async function storedFields(): Promise<Set<string>> {
+  const raw: unknown = await get(KEY, settingsStore());
+  return new Set(raw !== null && typeof raw === 'object' ? Object.keys(raw) : []);
+}
+
 export async function writeSettings(next: Settings): Promise<void> {
   await set(KEY, parseSettings(next), settingsStore());
 }

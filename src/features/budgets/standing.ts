@@ -1,7 +1,7 @@
 // Where each mailbox stands against each per-hour and per-day rule right now: what the popup,
 // the options page and the badge show. Ladders are per message and shown only when a message
 // has gone past its free calls.
-import { type Conditions, type Verdict, decide, ladderStanding } from '../../directive/engine';
+import { type CallUnits, type Conditions, type Verdict, decide, ladderStanding } from '../../directive/engine';
 import { type LadderEntry, type Ledger, prune, withoutLeases } from '../../directive/ledger';
 import { DIRECTIVE_METHODS, type DirectiveMethod, RULES, WINDOW_MS } from '../../directive/rules';
 
@@ -9,6 +9,8 @@ export interface Standing extends Verdict {
   readonly folder?: string;
   /** Observe mode went past the limit: when the first call over it was made (still in the window). */
   readonly overSince?: number;
+  /** The organization's limit for the whole box, when this seat's `limit` is its share of it (directive/share.ts). */
+  readonly boxLimit?: number;
 }
 
 export interface LadderStanding {
@@ -27,13 +29,20 @@ export function windowStandings(all: Ledger, c: Conditions, now: number): Standi
   prune(all, now);
   const ledger = withoutLeases(all);
   const out: Standing[] = [];
+  const { share, ...whole } = c;
+  const standing = (call: CallUnits): Standing => {
+    const v = decide(call, ledger, c, now);
+    if (share === undefined || c.kind !== 'organization') return v;
+    const boxLimit = decide(call, ledger, whole, now).limit;
+    return boxLimit === v.limit ? v : { ...v, boxLimit };
+  };
   for (const method of DIRECTIVE_METHODS) {
     const budget = RULES[method][c.kind];
     if (budget.type === 'ladder') continue;
-    out.push(withOverSince(ledger, decide({ method, units: [] }, ledger, c, now), now));
+    out.push(withOverSince(ledger, standing({ method, units: [] }), now));
     if (budget.type === 'window' && budget.perFolder !== undefined) {
       const folders = new Set((ledger.windows[method] ?? []).map((s) => s.folder).filter((f) => f !== undefined));
-      for (const folder of folders) out.push(withOverSince(ledger, { ...decide({ method, folder, units: [] }, ledger, c, now), folder }, now));
+      for (const folder of folders) out.push(withOverSince(ledger, { ...standing({ method, folder, units: [] }), folder }, now));
     }
   }
   return out.sort((a, b) => remainingShare(a) - remainingShare(b));
