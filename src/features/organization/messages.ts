@@ -44,7 +44,7 @@ export const organization = defineMessages({
     fr: 'Part de cet ordinateur dans les limites des boîtes de votre organisation\u00a0: $1. Les autres ordinateurs se partagent le reste, pour rester ensemble dans les limites fixées pour toute la boîte.',
     nl: 'Deel van deze computer in de limieten van de boxen van uw organisatie: $1. De andere computers delen de rest, zodat ze samen binnen de limieten voor de hele box blijven.',
     de: 'Anteil dieses Computers an den Limits der Postfächer Ihrer Organisation: $1. Die anderen Computer teilen sich den Rest, damit alle zusammen innerhalb der Limits für das ganze Postfach bleiben.',
-    description: '$1 this computer’s share, like "1 of 4" or a percentage, as the policy gives it.',
+    description: '$1 this computer’s share as a percentage, like "25 %".',
   },
   orgShareExceptions: { en: 'Except: $1.', fr: 'Sauf\u00a0: $1.', nl: 'Behalve: $1.', de: 'Ausgenommen: $1.', description: '$1 a list of limits, in plain words, that are not shared.' },
   orgMailboxes: { en: 'Mailboxes named by your organization: $1.', fr: 'Boîtes nommées par votre organisation\u00a0: $1.', nl: 'Boxen benoemd door uw organisatie: $1.', de: 'Von Ihrer Organisation benannte Postfächer: $1.', description: '$1 a list of mailbox names set by the organization.' },
@@ -78,7 +78,7 @@ export const organization = defineMessages({
     fr: 'La politique n’est pas une liste de réglages nommés ($1)\u00a0: rien n’en est appliqué.',
     nl: 'Het beleid is geen lijst van benoemde instellingen ($1): er wordt niets van toegepast.',
     de: 'Die Richtlinie ist keine Liste benannter Einstellungen ($1): Nichts davon wird angewendet.',
-    description: '$1 what the policy was instead (like "a text").',
+    description: '$1 the value found instead of a list of settings, as given by the policy.',
   },
   orgProblemsHelp: {
     en: 'Everything else in the policy is in force. Tell your IT department: the guide for IT describes every setting.',
