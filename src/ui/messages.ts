@@ -50,6 +50,10 @@ export const ui = defineMessages({
     description: 'Observe mode: when a call would be within the limit again. $1 is like "at 14:32" or "on 24 Nov 2026, 09:00".',
   },
   why: { en: 'Why?', fr: 'Pourquoi\u00a0?', nl: 'Waarom?', de: 'Warum?', description: 'Opens the technical detail: the directive section and the API method name.' },
+  whyAbout: {
+    en: 'Why? ($1)', fr: 'Pourquoi\u00a0? ($1)', nl: 'Waarom? ($1)', de: 'Warum? ($1)',
+    description: 'Spoken name of a "Why?" detail on a limit row: $1 the row’s name ("Mailbox information"), so that each one can be told apart.',
+  },
   whyRule: {
     en: 'eHealthBox usage directive $1, method $2', fr: 'Directive d’utilisation eHealthBox $1, méthode $2',
     nl: 'Gebruiksrichtlijn eHealthBox $1, methode $2', de: 'eHealthBox-Nutzungsrichtlinie $1, Methode $2',
