@@ -101,6 +101,15 @@ async function main() {
       '--filename', filename, '--overwrite-dest', '--no-input']);
     console.log(`packaged dist/${filename}`);
   }
+  // Screenshots (headless Chromium, the demo's tour), promo tile and listings for the stores.
+  const { module: store } = await runnerImport(join(ROOT, 'scripts/store/assets.ts'));
+  const { missing } = await store.writeStoreAssets(ROOT);
+  if (missing.length > 0) {
+    console.log(`\nNOT READY FOR SUBMISSION: store/publisher.json is missing\n  - ${missing.join('\n  - ')}`);
+    console.log('The listings in dist/store/listing/ carry no policy address until it is set there.');
+  } else {
+    console.log('\nstore/publisher.json is complete: dist/store/ is ready for submission.');
+  }
 }
 
 try {

@@ -57,15 +57,18 @@ function layers(size) {
 
 function render(size) {
   const rgba = Buffer.alloc(size * size * 4);
-  const shapes = layers(size);
-  const scale = 128 / size;
+  // The Chrome Web Store asks for 96 x 96 artwork inside the 128 x 128 icon: a transparent margin
+  // of 16 pixels on each side (the store and the extensions page add their own shadow there).
+  const margin = size === 128 ? 16 : 0;
+  const shapes = layers(size - 2 * margin);
+  const scale = 128 / (size - 2 * margin);
   for (let j = 0; j < size; j++) {
     for (let i = 0; i < size; i++) {
       let r = 0, g = 0, b = 0, a = 0;
       for (let sj = 0; sj < SAMPLES; sj++) {
         for (let si = 0; si < SAMPLES; si++) {
-          const x = (i + (si + 0.5) / SAMPLES) * scale;
-          const y = (j + (sj + 0.5) / SAMPLES) * scale;
+          const x = (i - margin + (si + 0.5) / SAMPLES) * scale;
+          const y = (j - margin + (sj + 0.5) / SAMPLES) * scale;
           let colour = null; // the topmost shape covering the sample; all shapes are opaque
           for (const [c, inside] of shapes) if (inside(x, y) <= 0) colour = c;
           if (colour) { r += colour[0]; g += colour[1]; b += colour[2]; a += 1; }

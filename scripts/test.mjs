@@ -1,6 +1,6 @@
 // `npm test`: every check, in order, stopping at the first failure. Used as is by CI (.ci/run).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,7 +47,25 @@ const steps = [
     'e2e (playwright)',
     () => (existsSync(join(ROOT, 'playwright.config.ts')) ? run(bin('playwright'), ['test']) : 'no playwright.config.ts yet'),
   ],
+  ['e2e in Firefox ESR (puppeteer-core, WebDriver BiDi)', firefox],
 ];
+
+// The Firefox scenarios (e2e/firefox/, vitest.firefox.config.ts): their pass/fail counts go into
+// the closing summary, read from Vitest's JSON report.
+const firefoxCounts = { passed: 0, failed: 0, skipped: 0 };
+function firefox() {
+  const report = join(ROOT, 'test-results', 'firefox-report.json');
+  const ok = run(bin('vitest'), ['run', '-c', 'vitest.firefox.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  try {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    firefoxCounts.passed = json.numPassedTests;
+    firefoxCounts.failed = json.numFailedTests;
+    firefoxCounts.skipped = json.numPendingTests + json.numTodoTests;
+  } catch {
+    firefoxCounts.failed = ok ? 0 : 1;
+  }
+  return ok && firefoxCounts.passed > 0;
+}
 
 let passed = 0;
 let failed = 0;
@@ -71,5 +89,6 @@ for (const [index, [name, step]] of steps.entries()) {
 }
 console.log('');
 if (skipped.length > 0) console.log(`skipped: ${skipped.join('; ')}`);
+if (firefoxCounts.passed + firefoxCounts.failed > 0) console.log(`Firefox scenarios: ${firefoxCounts.passed} passed, ${firefoxCounts.failed} failed, ${firefoxCounts.skipped} skipped`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exitCode = failed > 0 ? 1 : 0;

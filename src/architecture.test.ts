@@ -103,6 +103,20 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  layer('audit')('the audit core imports only itself, the directive core and its streaming JSON parser', () => {
+    expect(violations('audit', (i) => (i.target ? inside(i.target, 'audit') || inside(i.target, 'directive') : i.spec === '@streamparser/json'))).toEqual([]);
+  });
+
+  layer('audit')('the audit core touches no browser, storage or Node API', () => {
+    const api = /(?<![\w$.])(?:(?:browser|chrome|window|document|process)\s*\.|(?:indexedDB|localStorage|sessionStorage)\b)|['"]node:/;
+    const offenders = sourceFiles(dir('audit')).flatMap((file) =>
+      stripComments(readFileSync(file, 'utf8'))
+        .split('\n')
+        .flatMap((line, n) => (api.test(line) ? [`${relative(SRC, file)}:${n + 1}: ${line.trim()}`] : [])),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   layer('hook')('the page hook imports only the hook and the directive core, no package', () => {
     expect(violations('hook', pageImport)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 // Every feature that spans shells plugs into the background here, with one line each. A
 // feature's `install` only registers (observers, advisors, alarms, start-up tasks): it must not
 // await, so that all listeners stay registered synchronously.
+import { install as installAudit } from '../features/audit/install';
 import { install as installMailboxHealth } from '../features/health/install';
 import { install as installOutOfOffice } from '../features/out-of-office/install';
 import type { Services } from './services';
@@ -9,4 +10,5 @@ export function installFeatures(s: Services): void {
   // Mailbox health (quota, retention, acknowledgements) and the out-of-office planner add their lines here.
   installMailboxHealth(s);
   installOutOfOffice(s);
+  installAudit(s);
 }

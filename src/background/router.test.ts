@@ -14,8 +14,10 @@ vi.mock('./page-calls', () => ({
 
 const { route } = await import('./router');
 
+const featureMessages: unknown[] = [];
 const services = {
   clock: () => 0,
+  pageHandlers: new Map([['page/unrecognised', (m: unknown) => void featureMessages.push(m)]]),
   activity: { noteInput: () => void calls.activity++ },
   isExtensionUrl: (url: string | undefined) => url !== undefined && url.startsWith('chrome-extension://companion/'),
 } as unknown as Parameters<typeof route>[0];
@@ -46,11 +48,16 @@ describe('router', () => {
   it('relays a valid page report and activity from an eHealthBox page only', async () => {
     await route(services, decide, page('https://www.ehealth.fgov.be/ehealthbox/'));
     await route(services, { type: 'page/activity' }, page('https://portal.ehealth.fgov.be/x'));
+    const shapes = { type: 'page/unrecognised', shapes: [] };
+    await route(services, shapes, page('https://www.ehealth.fgov.be/ehealthbox/'));
     for (const url of ['https://ehealth.fgov.be.evil.example/', 'http://www.ehealth.fgov.be/', 'https://evil.example/?https://www.ehealth.fgov.be/']) {
       await route(services, decide, page(url));
       await route(services, { type: 'page/activity' }, page(url));
+      await route(services, shapes, page(url));
     }
     expect(calls).toEqual({ ui: 0, hook: 1, activity: 1 });
+    // A feature's page verb (the audit's unrecognised shapes) from the eHealthBox page only.
+    expect(featureMessages).toEqual([shapes]);
   });
 
   it('reads a batch message by message: an invalid one or claim is left out, an oversized batch is ignored', async () => {

@@ -21,6 +21,11 @@ export function route(s: Services, message: unknown, sender: browser.Runtime.Mes
 function handlePageRequest(s: Services, message: unknown): Promise<unknown> | undefined {
   if (message === null || typeof message !== 'object') return undefined;
   const { type } = message as { type?: unknown };
+  const feature = typeof type === 'string' ? s.pageHandlers.get(type) : undefined;
+  if (feature) {
+    feature(message);
+    return undefined;
+  }
   if (type === 'page/activity') {
     s.activity.noteInput(s.clock());
     return undefined;

@@ -37,6 +37,8 @@ export class Services {
   readonly startups: ((now: number) => Promise<void>)[] = [];
   /** Privileged ui/* verbs of features (a request from an extension page, already classed). */
   readonly uiHandlers = new Map<string, (request: unknown, now: number) => Promise<unknown>>();
+  /** Page verbs of features that need no answer (a content script in an eHealthBox tab, already classed). */
+  readonly pageHandlers = new Map<string, (request: unknown) => void>();
   /** The settings in force: the organization's policy over the seat's own (features/organization). */
   settings: Settings = DEFAULT_SETTINGS;
   /** The organization's policy as read from managed storage, with what could not be used. */

@@ -7,6 +7,7 @@ import { watchActivity } from './activity';
 import { connectHook } from './channel';
 import { createRelay } from './relay';
 import { createToaster } from './toast';
+import { watchUnrecognised } from './unrecognised';
 
 const toaster = createToaster();
 // Port messages arrive in later tasks, after `relay` below is initialised.
@@ -26,7 +27,9 @@ browser.storage.onChanged.addListener((changes, area) => {
 const relay = createRelay({
   port,
   letGo: () => mode === 'observe',
-  send: (message) => browser.runtime.sendMessage(message),
+  // async: Firefox throws (NS_ERROR_NOT_INITIALIZED) instead of rejecting when the tab is going away;
+  // the relay's failure path then handles it like any other failed send.
+  send: async (message) => browser.runtime.sendMessage(message),
   alive: () => {
     try {
       return typeof browser.runtime?.id === 'string';
@@ -37,5 +40,6 @@ const relay = createRelay({
   onNotice: (notice, times) => toaster.show(notice, times),
   onDown: stopActivity,
 });
+watchUnrecognised((m) => relay.tell(m));
 // Leased slots and a report still gathering its batch go before the page does.
 addEventListener('pagehide', () => relay.handBack());

@@ -85,6 +85,9 @@ function date(v: unknown): number | null {
   return wall - sign * offset * 60_000;
 }
 
+/** An instant as logs and HAR files write it (ISO 8601; without a zone, Belgian legal time), or epoch ms. */
+export const readInstant = (v: unknown): number | null => date(v);
+
 const upper = (v: unknown): string | null => {
   const s = str(v, 60);
   return s === null ? null : s.toUpperCase();

@@ -1,5 +1,6 @@
 import type { Entry } from './define';
 import { bridge } from '../bridge/messages';
+import { audit } from '../features/audit/messages';
 import { budgets, budgetsBadge } from '../features/budgets/messages';
 import { health } from '../features/health/messages';
 import { organization } from '../features/organization/messages';
@@ -13,6 +14,7 @@ import { names } from './messages/names';
 import { ui } from '../ui/messages';
 import { options } from '../ui/options/messages';
 import { popup } from '../ui/popup/messages';
+import { privacy } from '../ui/privacy/messages';
 import { welcome } from '../ui/welcome/messages';
 
 /**
@@ -34,10 +36,12 @@ export const modules = {
   outgoing,
   organization,
   outOfOffice,
+  audit,
   ui,
   popup,
   welcome,
   options,
+  privacy,
 } as const;
 
 type Modules = typeof modules;

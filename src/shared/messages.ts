@@ -22,7 +22,9 @@ export type PageRequest =
    */
   | { type: 'page/batch'; messages: HookMessage[]; claims?: Claim[]; retry?: true }
   /** Trusted user input (keyboard, pointer) in an eHealthBox tab: the user is active (§5.1). */
-  | { type: 'page/activity' };
+  | { type: 'page/activity' }
+  /** Masked shapes of eHealth API-looking calls nothing recognised (bridge/unrecognised.ts), with counts. */
+  | { type: 'page/unrecognised'; shapes: { shape: string; count: number }[] };
 
 /**
  * Enforce mode: slots of a window budget leased to one tab, each letting one more call like the
