@@ -9,6 +9,7 @@ import { prune } from './maintenance';
 import { QUIET_END_ALARM } from './notifier';
 import { route } from './router';
 import { Services } from './services';
+import { welcomeOnInstall } from './welcome';
 
 const services = new Services();
 const PRUNE_ALARM = 'prune';
@@ -48,6 +49,9 @@ async function schedule(): Promise<void> {
   await services.notifier.flushDeferred().catch(() => undefined);
   services.badge.refresh();
 }
-browser.runtime.onInstalled.addListener(() => void schedule());
+browser.runtime.onInstalled.addListener((details) => {
+  welcomeOnInstall(details);
+  void schedule();
+});
 browser.runtime.onStartup.addListener(() => void schedule());
 void schedule();

@@ -9,7 +9,7 @@
 import { callUnits, mailboxOf } from '../directive/units';
 import type { Conditions } from '../directive/engine';
 import type { Ask, CountedCall, Decision } from '../features/budgets/keeper';
-import { noticeFor } from '../features/budgets/notice';
+import { dressed, noticeFor } from '../features/budgets/notice';
 import { ACK, type Ack, type BatchAck, type Claim, type DecideReply, leaseKind, leaseRunsLow } from '../shared/messages';
 import type { HookMessage, Notice } from '../shared/page-protocol';
 import type { MailboxInfo } from '../directive/responses';
@@ -42,7 +42,7 @@ export async function handleHookMessage(s: Services, m: HookMessage, resent = fa
   // In observe mode (a bridge that has not heard of the mode yet) nothing is held: counted and let go.
   const work = s.enforce ? decideAndWait(s, m, resent, lease) : letGo(s, m, resent, false).then(async (reply) => (await s.keeper.commit(), reply));
   const reply = await withinStorageWait(work, onceBlocked);
-  if (reply !== STALLED) return reply;
+  if (reply !== STALLED) return reply.notice ? { ...reply, notice: dressed(reply.notice) } : reply;
   // Storage does not answer: let the call go now; it is counted when storage answers again.
   s.badge.storageTrouble();
   return { verdict: 'allow' };
@@ -100,7 +100,7 @@ async function readBatch(s: Services, messages: readonly HookMessage[], claims: 
       if (reply.notice) {
         // A tab polling past a limit earns a warning per call: the toast shows the last and a count.
         const key = `${reply.notice.level}|${reply.notice.method}|${reply.notice.scope}`;
-        notices.set(key, { ...reply.notice, times: (notices.get(key)?.times ?? 0) + 1 });
+        notices.set(key, { ...dressed(reply.notice), times: (notices.get(key)?.times ?? 0) + 1 });
       }
       if (reply.lease) {
         toppedUp.add(kind);

@@ -79,6 +79,11 @@ export interface Notice {
   /** Epoch ms; null when the call is never allowed (e.g. §5.4.5 for individuals). */
   readonly retryAt: number | null;
   readonly message: string;
+  /**
+   * The toast's own words, in the language chosen in the options (the bridge's browser.i18n
+   * only knows the browser's): its title, the "why?" summary and detail, the close button.
+   */
+  readonly chrome?: { readonly title: string; readonly why: string; readonly detail: string; readonly dismiss: string };
 }
 
 export type BridgeMessage = {
