@@ -208,7 +208,7 @@ test('outgoing size: a publication above 10 MB is held back in enforce mode, wit
     {
       id: `size|${box}`,
       title: 'Message too large for eHealthBox',
-      message: expect.stringMatching(/^Message held back: it is 14\.7 MB, above the platform’s limit of 10 MB per message\. Send large documents as a link or a reference \(§3\.1\)\.$/),
+      message: expect.stringMatching(/^Message held back: it is 14\.7 MB, above the platform’s limit of 10 MB per message\. Send large documents as a link or a reference\.$/),
     },
   ]);
 
