@@ -30,8 +30,9 @@ export default defineConfig({
     webExtension({
       browser: target,
       manifest: 'manifest.json',
-      // Pages the manifest does not name: the privacy policy (linked from the options page).
-      additionalInputs: ['src/ui/privacy/index.html'],
+      // Pages the manifest does not name: the privacy policy, and the welcome page (opened on install
+      // and from the popup).
+      additionalInputs: ['src/ui/privacy/index.html', 'src/ui/welcome/index.html'],
       skipManifestValidation: true,
       disableAutoLaunch: true,
       printSummary: false,

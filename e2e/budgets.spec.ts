@@ -31,7 +31,7 @@ test('enforce: an organization box never sends a 61st GetMailbox within the hour
   await app.getByTestId('refresh-box').click();
   await expect(app.getByTestId('current-size')).not.toHaveText('–');
   expect(sim.count('GetMailbox', sim.scenario.organization)).toBe(60);
-  await expect.poll(() => toasts(app)).toMatch(/GetMailbox held back: the limit of 60 per hour is reached \(§5\.2\.1\)\. Allowed again at \d/);
+  await expect.poll(() => toasts(app)).toMatch(/Mailbox information: paused to stay within the limit of 60 per hour\. Possible again at \d/);
 });
 
 test('enforce: the 7th GetMessage of one message is held back with a 429 naming the ladder', async ({ sim, openApp, openOptions }) => {
@@ -71,11 +71,11 @@ test('observe (default): every call goes through, the over-budget ones are warne
   const app = await openApp({ box, autoload: false });
   await ehbApp(app).burst('GetMailbox', 62);
   expect(sim.count('GetMailbox', box)).toBe(62);
-  await expect.poll(() => toasts(app)).toMatch(/GetMailbox is over the limit of 60 per hour \(§5\.2\.1\) and was sent anyway \(observe mode\)/);
+  await expect.poll(() => toasts(app)).toMatch(/Mailbox information: over the limit of 60 per hour\. Nothing was blocked \(observe mode\)/);
   // One toast for both over-budget calls, however the bridge's batches split them.
-  await expect.poll(() => toasts(app)).toMatch(/2 times/);
+  await expect.poll(() => toasts(app)).toMatch(/\u00d7\u00a02/);
   const popup = await openPopup();
-  await expect(popup.getByRole('region', { name: box }).getByText('62 / 60')).toBeVisible();
+  await expect(popup.locator(`section[data-mailbox="${box}"]`).getByText('62 / 60')).toBeVisible();
 });
 
 test('fetch and XMLHttpRequest calls are both counted', async ({ sim, openApp, openPopup }) => {
@@ -87,5 +87,5 @@ test('fetch and XMLHttpRequest calls are both counted', async ({ sim, openApp, o
   await ehbApp(viaXhr).burst('GetMailbox', 2);
   expect(sim.count('GetMailbox', box)).toBe(5);
   const popup = await openPopup();
-  await expect(popup.getByRole('region', { name: box }).getByText('5 / 60')).toBeVisible();
+  await expect(popup.locator(`section[data-mailbox="${box}"]`).getByText('5 / 60')).toBeVisible();
 });

@@ -17,6 +17,8 @@ export interface E2EOptions {
   profileName: string | undefined;
   /** Extra launchPersistentContext options (locale, timezoneId, viewport...). */
   launchOverrides: LaunchOverrides;
+  /** Keep the welcome tab the extension opens on install (default: closed as it appears). */
+  welcome: boolean;
   /**
    * The browser's and the simulator's wall clock: 'peak', 'night', a Brussels 'HH:MM' today, or 'now'
    * (real time, movable with `clock.set`). Default: $E2E_CLOCK, else the real clock, not faked.
@@ -48,6 +50,7 @@ export const test = base.extend<E2EOptions & E2EFixtures>({
   extension: [true, { option: true }],
   profileName: [undefined, { option: true }],
   launchOverrides: [{}, { option: true }],
+  welcome: [false, { option: true }],
   clockSetting: [(process.env.E2E_CLOCK as ClockSetting | undefined) || undefined, { option: true }],
 
   sim: async ({}, use) => {
@@ -60,9 +63,9 @@ export const test = base.extend<E2EOptions & E2EFixtures>({
     clock?.dispose();
   },
 
-  harness: async ({ sim, extensionPath, extension, profileName, launchOverrides, clock }, use, testInfo) => {
+  harness: async ({ sim, extensionPath, extension, profileName, launchOverrides, clock, welcome }, use, testInfo) => {
     const { dir, temporary } = profileDir(profileName);
-    const harness = await Harness.launch({ extensionPath: extension ? extensionPath : null, userDataDir: dir, temporary, sim, launchOverrides, clock });
+    const harness = await Harness.launch({ extensionPath: extension ? extensionPath : null, userDataDir: dir, temporary, sim, launchOverrides, clock, welcome });
     await use(harness);
     if (testInfo.status !== testInfo.expectedStatus) {
       for (const [i, page] of harness.context.pages().slice(0, 3).entries()) {

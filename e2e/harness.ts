@@ -106,6 +106,11 @@ export function chromiumArgs(extensionPath: string | null, loopback?: Loopback, 
   ];
 }
 
+async function closeWelcome(page: Page): Promise<void> {
+  if (!page.url().startsWith('chrome-extension://')) await page.waitForLoadState('domcontentloaded').catch(() => undefined);
+  if (page.url().startsWith('chrome-extension://') && page.url().includes(WELCOME_PATH)) await page.close().catch(() => undefined);
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export interface HarnessOptions {
@@ -120,9 +125,17 @@ export interface HarnessOptions {
   headless?: boolean;
   /** Chromium's UI language (--lang): the one chrome.i18n gives the extension. Default: the system's. */
   lang?: string;
+  /**
+   * true: leave the welcome tab the extension opens on install. Default false: it is closed as soon
+   * as it appears, so that no test meets a tab it did not open.
+   */
+  welcome?: boolean;
   /** A controlled wall clock for the browser and the simulator (e2e/clock.ts); default: the real one. */
   clock?: BrowserClock;
 }
+
+/** The extension's welcome page (src/shared/ui-messages.ts WELCOME_PAGE). */
+export const WELCOME_PATH = '/src/ui/welcome/index.html';
 
 /** One browser with the extension loaded, wired to a simulator; survives relaunches on the same profile. */
 export class Harness {
@@ -176,6 +189,7 @@ export class Harness {
       ],
     });
     this.browserCdp = undefined;
+    if (!this.options.welcome) this.context.on('page', (p) => void closeWelcome(p));
     this.context.on('request', (r: Request) => this.recordExtensionRequest(r));
     await routeSimulator(this.context, this.sim, this.loopback);
   }

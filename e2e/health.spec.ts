@@ -65,14 +65,14 @@ async function remindAt(openOptions: () => Promise<Page>, time: string): Promise
 /** The popup's mailbox card, reopened so that it shows the latest state. */
 async function card(openPopup: () => Promise<Page>, box: string): Promise<Page> {
   const popup = await openPopup();
-  await expect(popup.getByRole('region', { name: box })).toBeVisible();
+  await expect(popup.locator(`section[data-mailbox="${box}"]`)).toBeVisible();
   return popup;
 }
 
 /** What the popup's card of `box` says now (for expect.poll). */
 async function cardText(openPopup: () => Promise<Page>, box: string): Promise<string> {
   const popup = await card(openPopup, box);
-  const text = await popup.getByRole('region', { name: box }).innerText();
+  const text = await popup.locator(`section[data-mailbox="${box}"]`).innerText();
   await popup.close();
   return text;
 }
@@ -84,7 +84,7 @@ test('quota: 80, 95 and 100 % and STANDBY notify once each as the box fills, and
 
   await fillAndCheck(sim, app, box, 0.85);
   await expect.poll(() => onScreen(serviceWorker)).toEqual([
-    { id: `quota|${box}|80`, title: `${box}: mailbox 80 % full`, message: expect.stringMatching(/^8\.5 MB of 10 MB used\. Free space first in the sent messages/) },
+    { id: `quota|${box}|80`, title: 'Doctor (NIHII): mailbox 80 % full', message: expect.stringMatching(/^8\.5 MB of 10 MB used\. Free space first in the sent messages/) },
   ]);
   await dismissAll(serviceWorker);
 
@@ -103,7 +103,7 @@ test('quota: 80, 95 and 100 % and STANDBY notify once each as the box fills, and
   const standby = (await onScreen(serviceWorker)).find((n) => n.id === `standby|${box}`);
   expect(standby).toEqual({
     id: `standby|${box}`,
-    title: `${box}: messages cannot be delivered`,
+    title: 'Doctor (NIHII): messages cannot be delivered',
     message: 'The mailbox is full. Messages waiting: 1. They will not be delivered until you free space: delete sent messages and empty the bins first.',
   });
   await dismissAll(serviceWorker);
@@ -136,7 +136,7 @@ test('daily digest: lists exactly the sent messages still in the box, then drops
   await expect.poll(() => onScreen(serviceWorker)).toEqual([
     {
       id: `digest|${box}`,
-      title: `Sent messages still in ${box}: 3`,
+      title: 'Sent messages still in Doctor (NIHII): 3',
       message: expect.stringMatching(/^The oldest is [45] days old; the platform deletes it on .+ \(7 days after sending, §7\.2\.1\)\. .* Of these, in the bin of sent messages: 1\.$/),
     },
   ]);
@@ -150,7 +150,7 @@ test('daily digest: lists exactly the sent messages still in the box, then drops
   await dismissAll(serviceWorker);
   await remindAt(openOptions, second);
   await expect.poll(() => onScreen(serviceWorker)).toEqual([
-    expect.objectContaining({ id: `digest|${box}`, title: `Sent messages still in ${box}: 2` }),
+    expect.objectContaining({ id: `digest|${box}`, title: 'Sent messages still in Doctor (NIHII): 2' }),
   ]);
 });
 
@@ -160,10 +160,10 @@ test('§5.7: a repeated listing after a GetMailbox that showed nothing new is fl
   const app = await openApp({ box, autoload: false });
   await ehbApp(app).getMailbox();
   await ehbApp(app).listMessages('inbox');
-  expect(await cardText(openPopup, box)).not.toContain('Unnecessary listings');
+  expect(await cardText(openPopup, box)).not.toContain('Message lists not needed');
   await ehbApp(app).listMessages('inbox');
   expect(sim.count('ListMessages', box)).toBe(2);
-  await expect.poll(() => cardText(openPopup, box)).toContain('Unnecessary listings in the last 24 hours: 1 of 2. GetMailbox showed nothing new (§5.7): refresh less often.');
+  await expect.poll(() => cardText(openPopup, box)).toContain('Message lists not needed in the last 24 hours: 1 of 2 (the mailbox information showed nothing new). Refresh less often.');
 });
 
 test('§5.7: in enforce mode the repeated listing is answered from the page’s copy, a new message lets the next one through', async ({ sim, openApp, openOptions, openPopup }) => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { clickNode, fakeRuntime, readToasts, type RuntimeWindow } from './hook-fixtures/bridge';
-import { fakeBridge, xhrRunner, type Mode, type PageMessage, type Policy, type TestWindow, type XhrOptions, type XhrResult } from './hook-fixtures/page';
+import { fakeBridge, xhrRunner, type FakePort, type Mode, type PageMessage, type Policy, type TestWindow, type XhrOptions, type XhrResult } from './hook-fixtures/page';
 import { CANARY, HOST, MAILBOX, ORIGIN, startServer, type TestServer } from './hook-fixtures/server';
 
 const HOOK_BUNDLE = 'dist/chrome/src/hook/index.js';
@@ -104,8 +104,13 @@ async function open(policy: Policy, { bridge: which = 'after', pageScript, reply
   return page;
 }
 
+/** A new policy is a settings change: the fake bridge says so, and the hook forgets what it held. */
 const setPolicy = (page: Page, policy: Policy): Promise<void> =>
-  page.evaluate((p) => void ((window as unknown as TestWindow).__policy = p), policy);
+  page.evaluate((p) => {
+    const w = window as unknown as TestWindow;
+    w.__policy = p;
+    w.__bridgePort?.postMessage({ type: 'mode', mode: 'enforce' });
+  }, policy);
 
 const messages = (page: Page): Promise<PageMessage[]> => page.evaluate(() => (window as unknown as TestWindow).__bridgeLog);
 
@@ -419,7 +424,7 @@ test.describe('privacy and robustness', () => {
     const policy: Policy = { default: 'deny', notice: { level: 5, retryAt: 'soon', message: ['x'] } };
     const page = await open(policy);
     await page.evaluate(([channel]) => {
-      const port = (window as unknown as TestWindow).__bridgePort as MessagePort;
+      const port = (window as unknown as TestWindow).__bridgePort as FakePort;
       for (const junk of [
         'x', null, 42, [], { type: 'verdict' }, { type: 'verdict', id: 5, verdict: 'deny' },
         { type: 'verdict', id: 'unknown', verdict: 'allow' }, { type: 'no-verdict' }, new ArrayBuffer(8),
@@ -606,15 +611,16 @@ test.describe('with the real bridge', () => {
     expect(first?.text).toContain(NOTICE.message);
     expect(first?.text).toContain('toastHeldTitle');
 
-    await pageFetch(page, `${INBOX}/m1`);
-    await pageFetch(page, `${INBOX}/m1`);
-    const coalesced = await readToasts(cdp);
-    expect(coalesced).toHaveLength(1);
-    expect(coalesced[0]?.text).toContain('toastRepeat(3)');
+    // Known to be held until the notice's time: answered in the page, with no message at all.
+    expect((await pageFetch(page, `${INBOX}/m1`)).status).toBe(429);
+    expect((await pageFetch(page, `${INBOX}/m1`)).status).toBe(429);
+    expect(await runtimeLog(page)).toHaveLength(1);
+    expect(hits('/api/v2/mailboxes/ak1/folders/inbox/messages/m1')).toBe(0);
+    expect(await readToasts(cdp)).toHaveLength(1);
 
     for (const scope of ['hour', 'day', 'folder']) {
       await setReply(page, { verdict: 'allow', notice: { ...NOTICE, level: 'warn', scope, message: `over ${scope}` } });
-      expect((await pageFetch(page, `${INBOX}/m1`)).status).toBe(200);
+      expect((await pageFetch(page, `${API}/folders`)).status).toBe(200);
     }
     const capped = await readToasts(cdp);
     expect(capped.map((t) => t.className)).toEqual(['toast warn', 'toast warn', 'toast warn']);
@@ -648,41 +654,37 @@ test.describe('with the real bridge', () => {
     await page.screenshot({ path: test.info().outputPath('toast.png') });
   });
 
-  test('forged messages are validated, answered no-verdict, and floods are cut', async () => {
-    const steal = `window.addEventListener('message', (e) => {
-      if (e.data && e.data.type === 'bridge-port' && e.ports[0]) {
-        window.__stolen = e.ports[0];
-        window.__seen = [];
-        e.ports[0].addEventListener('message', (m) => window.__seen.push(m.data));
-      }
-    });`;
-    const page = await open(allow, { bridge: 'real', reply: { verdict: 'allow' }, pageScript: steal });
-    await page.waitForFunction(() => (window as unknown as { __stolen?: MessagePort }).__stolen !== undefined);
-    const seen = await page.evaluate(async () => {
-      const w = window as unknown as { __stolen: MessagePort; __seen: unknown[] };
-      const call = { method: 'GetMailbox', accessKey: 'ak1' };
-      w.__stolen.postMessage({ type: 'decide', id: 'forged-0001', transport: 'fetch', hasCopy: false, call, url: 'extra field' });
-      w.__stolen.postMessage({ type: 'outcome', id: 'forged-0002', via: 'decided', status: 200, call, info: { kind: 'created', id: 'x', subject: 'leak' } });
-      w.__stolen.postMessage({ type: 'grant-everything' });
-      await new Promise((r) => setTimeout(r, 100));
-      return w.__seen;
-    });
-    expect(seen).toEqual([{ type: 'no-verdict', id: 'forged-0001' }]);
-    expect(await runtimeLog(page)).toEqual([]);
+  test('the channel is invisible to the page: its first script sees no port and no node, and a hello of its own later gets nothing', async () => {
+    const spy = `window.__seen = [];
+      for (const t of ['message', '${CHANNEL}:hook', '${CHANNEL}:bridge', '${CHANNEL}:to-hook', '${CHANNEL}:to-bridge']) {
+        window.addEventListener(t, (e) => window.__seen.push(e.type + ':' + (e.ports ? e.ports.length : 0) + ':' + (e.relatedTarget ? 'node' : '-')), true);
+      }`;
+    const page = await open(allow, { bridge: 'real', reply: { verdict: 'allow' }, pageScript: spy });
+    expect((await pageFetch(page, API)).status).toBe(200);
+    const forged = await page.evaluate(async (channel) => {
+      // Ask the hook to announce itself again, and announce a node of the page's own to the bridge.
+      let node: EventTarget | null = null;
+      window.addEventListener(`${channel}:hook`, (e) => (node = (e as MouseEvent).relatedTarget), true);
+      window.dispatchEvent(new Event(`${channel}:bridge`));
+      const own = document.createTextNode('');
+      const heard: unknown[] = [];
+      own.addEventListener(`${channel}:to-hook`, (e) => heard.push((e as CustomEvent).detail));
+      window.dispatchEvent(new MouseEvent(`${channel}:hook`, { relatedTarget: own }));
+      own.dispatchEvent(new CustomEvent(`${channel}:to-bridge`, { detail: { type: 'release', id: 'forged00-0000-4000-8000-000000000001' } }));
+      await new Promise((r) => setTimeout(r, 200));
+      return { node: node === own ? 'own' : node === null ? 'none' : 'hook', heard, seen: (window as unknown as { __seen: string[] }).__seen };
+    }, CHANNEL);
+    // The page saw only the events it dispatched itself.
+    expect(forged).toEqual({ node: 'own', heard: [], seen: [`${CHANNEL}:bridge:0:-`, `${CHANNEL}:hook:0:node`] });
+    await expect.poll(async () => (await reported(page)).map((m) => m.type)).toEqual(['decide', 'outcome']);
+  });
 
-    const floodStart = Date.now();
-    await page.evaluate(() => {
-      const w = window as unknown as { __stolen: MessagePort };
-      for (let i = 0; i < 400; i++) w.__stolen.postMessage({ type: 'release', id: `flood-${String(i).padStart(4, '0')}` });
-    });
-    await expect.poll(async () => (await reported(page)).length).toBeGreaterThanOrEqual(290);
-    // Over the bucket, the hook's own call is answered no-verdict at once instead of waiting 1.5 s.
-    const res = await pageFetch(page, API);
-    expect(res.status).toBe(200);
-    expect(res.ms).toBeLessThan(500);
-    // The bucket refills BUCKET per BUCKET_MS: a slow (loaded) machine lets that trickle through, no more.
-    const refill = Math.ceil(((Date.now() - floodStart) * 300) / 10_000);
-    expect((await reported(page)).length).toBeLessThanOrEqual(310 + refill);
+  test('observe mode: a burst of 400 calls is reported whole (nothing dropped for being many)', async () => {
+    const page = await open(allow, { bridge: 'real', reply: held, mode: 'observe' });
+    await page.evaluate((u) => Promise.all(Array.from({ length: 400 }, () => fetch(u).then((r) => r.status))), API);
+    expect(hits('/api/v2/mailboxes/ak1')).toBe(400);
+    await expect.poll(async () => (await reported(page)).filter((m) => m.type === 'decide').length).toBe(400);
+    await expect.poll(async () => (await reported(page)).filter((m) => m.type === 'outcome').length).toBe(400);
   });
 
   test('an invalidated extension context: bridge-down, then every call proceeds at once', async () => {

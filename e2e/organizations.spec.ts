@@ -61,8 +61,9 @@ test('a managed policy: mode locked, a preset mailbox named and kinded before an
   await expect(seat).toBeVisible();
   await expect(seat.getByText('Organization', { exact: true })).toBeVisible();
   await expect(seat.getByText('Set by your organization')).toBeVisible();
-  await expect(popup.getByText('Mode: Enforce')).toBeVisible();
-  await expect(popup.getByText('Mode: Enforce')).toHaveAttribute('aria-describedby', 'mode-lock');
+  await expect(popup.getByRole('radio', { name: 'Enforce' })).toBeChecked();
+  await expect(popup.getByRole('radio', { name: 'Enforce' })).toBeDisabled();
+  await expect(popup.getByRole('radio', { name: 'Enforce' })).toHaveAttribute('aria-describedby', 'mode-lock');
   await expect(popup.locator('#mode-lock')).toHaveText('Set by your organization');
   await expect(seat.getByText('Your share: 15 of 60 an hour').first()).toBeVisible();
   expect(sim.count('GetMailbox')).toBe(0);

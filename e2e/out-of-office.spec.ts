@@ -93,7 +93,7 @@ test('holds back the 11th insert of the web application in enforce mode', async 
   const results = await ehbApp(app).burst('CreateOutOfOffice', 11, { args: [{ startDate: brusselsDay(5), endDate: brusselsDay(6) }] });
   expect(results.slice(0, 10).map((r) => r.status)).toEqual(Array(10).fill(201));
   expect(results[10]?.status).toBe(429);
-  expect(JSON.stringify(results[10]?.body)).toContain('CreateOutOfOffice held back: the limit of 10 per day is reached (§5.6.1)');
+  expect(JSON.stringify(results[10]?.body)).toContain('Adding an unavailability period: paused to stay within the limit of 10 per day.');
   expect(sim.count('CreateOutOfOffice', sim.scenario.individual)).toBe(10);
   await expect(options.getByTestId('ooo-inserts-left')).toHaveText('0 of 10', { timeout: 10_000 });
   await expect(options.getByTestId('ooo-budget')).toContainText('next one');

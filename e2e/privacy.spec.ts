@@ -94,7 +94,7 @@ test('no canary from any message field reaches any store of the extension', asyn
 
   // The extension's own pages show what it learnt (and may cache nothing more).
   const popup = await openPopup();
-  await expect(popup.getByRole('region', { name: individual }).getByText(/Sent messages still in the box: \d/)).toBeVisible();
+  await expect(popup.locator(`section[data-mailbox="${individual}"]`).getByText(/Sent messages still in the box: \d/)).toBeVisible();
   const options = await openOptions();
   const dump = await dumpStores(options);
   await popup.close();

@@ -72,7 +72,7 @@ export async function countedIn(harness: Harness, mailbox: string, method: strin
 export async function popupUsed(harness: Harness, mailbox: string, limit: number): Promise<number> {
   const popup = await harness.openPopup();
   try {
-    const region = popup.getByRole('region', { name: mailbox });
+    const region = popup.locator(`section[data-mailbox="${mailbox}"]`);
     const pattern = new RegExp(`(\\d+) / ${limit}(?!\\d)`);
     const line = region.getByText(pattern).first();
     await line.waitFor();

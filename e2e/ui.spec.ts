@@ -43,7 +43,7 @@ test('popup without a mailbox says what to do, and Settings opens the options pa
   const popup = await openPopup();
   await expect(popup.getByRole('heading', { name: 'No mailbox seen yet' })).toBeVisible();
   await expect(popup.getByText('must be reloaded once')).toBeVisible();
-  await expect(popup.getByText('Mode: Observe')).toBeVisible();
+  await expect(popup.getByRole('radio', { name: 'Observe' })).toBeChecked();
   const settings = popup.getByRole('button', { name: 'Settings' });
   for (let i = 0; i < 5 && !(await settings.evaluate((b) => b === document.activeElement)); i++) await popup.keyboard.press('Tab');
   const [options] = await Promise.all([context.waitForEvent('page'), popup.keyboard.press('Enter')]);
@@ -61,7 +61,7 @@ for (const [hour, individual] of [['peak', 6], ['night', 1]] as const) {
       const app = await openApp({ box });
       await app.getByTestId('refresh-box').click(); // a user's click: active (§5.1)
       let popup = await openPopup();
-      const card = popup.getByRole('region', { name: box });
+      const card = popup.locator(`section[data-mailbox="${box}"]`);
       await expect(card.getByText('Individual professional')).toBeVisible();
       await expect(card.getByRole('listitem').filter({ hasText: 'Mailbox information' }).first()).toContainText(`/ ${individual}`);
       await popup.close();
@@ -78,8 +78,8 @@ for (const [hour, individual] of [['peak', 6], ['night', 1]] as const) {
       await expect(options.getByLabel(/formal agreement/)).toBeVisible();
 
       popup = await openPopup();
-      await expect(popup.getByText('Mode: Enforce')).toBeVisible();
-      const after = popup.getByRole('region', { name: box });
+      await expect(popup.getByRole('radio', { name: 'Enforce' })).toBeChecked();
+      const after = popup.locator(`section[data-mailbox="${box}"]`);
       await expect(after.getByText('Organization', { exact: true })).toBeVisible();
       await expect(after.getByText('set in the settings')).toBeVisible();
       await expect(after.getByRole('listitem').filter({ hasText: 'Mailbox information' }).first()).toContainText(/\d+ \/ 60/);

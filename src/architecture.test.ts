@@ -132,6 +132,13 @@ describe('architecture', () => {
     expect(violations('bridge', (i) => !i.target || !banned.some((b) => inside(i.target ?? '', b)))).toEqual([]);
   });
 
+  layer('background/network')('the network layer\'s pairing and rules are pure; only its index.ts touches the browser', () => {
+    const pure = sourceFiles(dir('background/network')).filter((f) => !f.endsWith(`${sep}index.ts`));
+    const allowed = (i: Import): boolean => i.target !== null && (inside(i.target, 'background/network') || inside(i.target, 'directive'));
+    expect(pure.flatMap(importsOf).filter((i) => !allowed(i)).map(show)).toEqual([]);
+    expect(violations('background/network', (i) => !i.target || !inside(i.target, 'ui'))).toEqual([]);
+  });
+
   layer('ui')('the ui does not import the background', () => {
     expect(violations('ui', (i) => !i.target || !inside(i.target, 'background'))).toEqual([]);
   });

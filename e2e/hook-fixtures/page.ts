@@ -1,6 +1,6 @@
 // Scripts for the test page, run with page.addInitScript (serialised: no closures over this file).
-// fakeBridge stands in for the extension's bridge: it completes the handshake, logs every message
-// the hook posts, and answers decides as the test's policy says.
+// fakeBridge stands in for the extension's bridge: it completes the handshake (the hook's node, in
+// the same world here), logs every message the hook posts, and answers decides as the test's policy says.
 
 export type Mode = 'allow' | 'deny' | 'never' | 'no-verdict' | 'down';
 
@@ -16,10 +16,15 @@ export interface PageMessage {
   readonly [key: string]: unknown;
 }
 
+/** The fake bridge's end of the channel: posts to the hook as the real bridge does. */
+export interface FakePort {
+  postMessage(m: unknown): void;
+}
+
 export interface TestWindow {
   __policy: Policy;
   __bridgeLog: PageMessage[];
-  __bridgePort: MessagePort | null;
+  __bridgePort: FakePort | null;
   __xhr(o: XhrOptions): Promise<XhrResult>;
 }
 
@@ -54,7 +59,7 @@ export function fakeBridge(policy: Policy): void {
   w.__policy = policy;
   w.__bridgeLog = [];
   w.__bridgePort = null;
-  const answer = (port: MessagePort, m: PageMessage): void => {
+  const answer = (port: FakePort, m: PageMessage): void => {
     if (m.type !== 'decide') return;
     const call = m.call as { method: string };
     const mode = w.__policy.byMethod?.[call.method] ?? w.__policy.default;
@@ -63,19 +68,23 @@ export function fakeBridge(policy: Policy): void {
     if (mode === 'no-verdict') port.postMessage({ type: 'no-verdict', id: m.id });
     if (mode === 'down') port.postMessage({ type: 'bridge-down' });
   };
-  window.addEventListener('message', (e) => {
-    const d = e.data as { channel?: string; type?: string } | null;
-    if (e.source !== window || w.__bridgePort || d?.channel !== CHANNEL || d.type !== 'hook-hello') return;
-    const channel = new MessageChannel();
-    const port = channel.port1;
+  // The handshake of src/bridge/channel.ts: the hook's node comes as the relatedTarget of its hello.
+  const onHello = (e: Event): void => {
+    const node = (e as MouseEvent).relatedTarget as Node | null;
+    if (w.__bridgePort || !node) return;
+    window.removeEventListener(`${CHANNEL}:hook`, onHello);
+    const port: FakePort = { postMessage: (m) => node.dispatchEvent(new CustomEvent(`${CHANNEL}:to-hook`, { detail: m })) };
+    node.addEventListener(`${CHANNEL}:to-bridge`, (ev) => {
+      const m = (ev as CustomEvent).detail as PageMessage;
+      w.__bridgeLog.push(m);
+      // Later, as the real bridge does when it must ask the background.
+      setTimeout(() => answer(port, m), 0);
+    });
     w.__bridgePort = port;
-    port.onmessage = (ev: MessageEvent) => {
-      w.__bridgeLog.push(ev.data as PageMessage);
-      answer(port, ev.data as PageMessage);
-    };
-    window.postMessage({ channel: CHANNEL, type: 'bridge-port' }, location.origin, [channel.port2]);
-  });
-  window.postMessage({ channel: CHANNEL, type: 'bridge-hello' }, location.origin);
+    queueMicrotask(() => port.postMessage({ type: 'mode', mode: 'enforce' }));
+  };
+  window.addEventListener(`${CHANNEL}:hook`, onHello);
+  window.dispatchEvent(new Event(`${CHANNEL}:bridge`));
 }
 
 /** Runs one XHR and describes everything the page could observe of it. */

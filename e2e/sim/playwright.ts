@@ -2,8 +2,8 @@ import type { BrowserContext, Request, Route } from '@playwright/test';
 import type { Simulator } from './simulator';
 import { STREAM_TOKEN_HEADER, type Loopback } from './loopback';
 
-/** The real service lives on several hosts under ehealth.fgov.be; all of them are simulated. */
-export const EHEALTH_HOST = /(^|\.)ehealth\.fgov\.be$/i;
+/** The real service lives on several hosts under ehealth.fgov.be; all of them are simulated (a trailing dot names the same host). */
+export const EHEALTH_HOST = /(^|\.)ehealth\.fgov\.be\.?$/i;
 export const APP_ORIGIN = 'https://www.ehealth.fgov.be';
 
 /** True when the request was issued by an extension's service worker or one of its pages. */

@@ -52,24 +52,47 @@ const API: ApiRoute[] = [
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The simulator routes like a lenient server (the kind the extension must assume, directive README
+ * "URLs are read the way the browser sends them"): `;matrix` parameters dropped from each segment,
+ * then each segment percent-decoded (`%6Dailboxes` is `mailboxes`; `%2F` stays inside its segment,
+ * kept encoded here so the route patterns still split on real slashes only).
+ */
+export function lenientPath(pathname: string): string {
+  return pathname
+    .split('/')
+    .map((segment) => {
+      const plain = segment.split(';')[0] ?? '';
+      try {
+        return encodeURIComponent(decodeURIComponent(plain));
+      } catch {
+        return plain;
+      }
+    })
+    .join('/');
+}
+
 export async function handleRequest(sim: Simulator, req: SimRequest): Promise<SimResponse> {
   const url = new URL(req.url);
   const method = req.method.toUpperCase();
   const record: RequestRecord = { method, url: req.url, path: url.pathname, route: 'Unknown', time: sim.now().getTime(), via: req.via ?? 'route' };
   sim.requests.push(record);
+  const pathname = lenientPath(url.pathname);
 
-  if (!url.pathname.startsWith(`${API_BASE_PATH}/`)) {
+  if (!pathname.startsWith(`${API_BASE_PATH}/`)) {
     const asset = serveAsset(sim, method, url);
     record.route = asset.route;
     record.status = asset.response.status;
     return asset.response;
   }
 
-  const tail = url.pathname.slice(API_BASE_PATH.length);
+  const tail = pathname.slice(API_BASE_PATH.length);
+  // HEAD reaches the GET route (its answer's body is dropped by the browser).
+  const routed = method === 'HEAD' ? 'GET' : method;
   const body = parseBody(req.body);
   let found: { api: ApiRoute; params: string[] } | undefined;
   for (const api of API) {
-    const m = api.method === method ? api.pattern.exec(tail) : null;
+    const m = api.method === routed ? api.pattern.exec(tail) : null;
     if (m) {
       found = { api, params: m.slice(1).map((p) => decodeURIComponent(p)) };
       break;

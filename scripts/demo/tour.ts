@@ -77,6 +77,11 @@ export async function tour(h: Harness, outDir: string, lang: 'en' | 'fr' | 'nl' 
     await options.locator('#language').selectOption(lang);
     await options.locator(`html[lang="${lang}"]`).waitFor();
   }
+  // The welcome page a new user meets on install (pin the icon, the two modes, naming, privacy).
+  const welcome = await h.openExtensionPage('src/ui/welcome/index.html');
+  await welcome.locator(`html[lang="${lang}"] h1`).waitFor();
+  await shoot(welcome, '0-welcome.png', true);
+  await welcome.close();
 
   step('2/5 The web application polls every second; the extension holds back what the directive does not allow (§5.2.1)');
   const app = await h.openApp({ box: doctor });

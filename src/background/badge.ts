@@ -1,12 +1,14 @@
-// The toolbar badge: the tightest remaining budget across mailboxes, or "!" after a warning
-// (observe mode let an over-budget call through, or local storage failed).
+// The toolbar badge: the tightest remaining budget across mailboxes; a calm blue "i" after observe
+// mode let an over-budget call through (nothing was blocked: information, not alarm); a red "!"
+// only when local storage failed.
 import browser from 'webextension-polyfill';
 import { remainingShare, windowStandings } from '../features/budgets/standing';
+import { METHOD_LABEL } from '../i18n/labels';
 import { t } from '../i18n/t';
 import type { Services } from './services';
 
 const WARNING_MS = 15 * 60_000;
-const COLORS = { ok: '#2e7d32', low: '#b26a00', empty: '#c62828', warn: '#c62828' } as const;
+const COLORS = { ok: '#2e7d32', low: '#b26a00', empty: '#c62828', warn: '#c62828', info: '#3d63a8' } as const;
 
 export class Badge {
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -45,8 +47,12 @@ export class Badge {
   private async render(): Promise<void> {
     const now = this.s.clock();
     // The warnings first, without touching storage: when IndexedDB hangs, the "!" must still show.
-    if (this.trouble || now - this.warnedAt < WARNING_MS) {
-      await this.paint('!', COLORS.warn, t(this.trouble ? 'badgeStorageTrouble' : 'badgeOverBudget'));
+    if (this.trouble) {
+      await this.paint('!', COLORS.warn, t('badgeStorageTrouble'));
+      return;
+    }
+    if (now - this.warnedAt < WARNING_MS) {
+      await this.paint('i', COLORS.info, t('badgeOverBudget'));
       return;
     }
     let tightest: { left: number; share: number; title: string } | null = null;
@@ -58,7 +64,7 @@ export class Badge {
       const share = remainingShare(top);
       if (tightest === null || share < tightest.share) {
         const left = Math.max(0, top.limit - top.used);
-        tightest = { left, share, title: t('badgeTitle', top.method, left, top.limit, top.section) };
+        tightest = { left, share, title: t('badgeTitle', t(METHOD_LABEL[top.method]), top.used, top.limit) };
       }
     }
     if (this.trouble || now - this.warnedAt < WARNING_MS) return; // a warning came while storage was read

@@ -4,13 +4,18 @@
 import browser from 'webextension-polyfill';
 import { db } from '../store/db';
 import { installFeatures } from './features';
+import { installNetwork } from './network';
 import { prune } from './maintenance';
 import { QUIET_END_ALARM } from './notifier';
 import { route } from './router';
 import { Services } from './services';
+import { welcomeOnInstall } from './welcome';
 
 const services = new Services();
 const PRUNE_ALARM = 'prune';
+
+// First: a request's webRequest event may be what woke the worker.
+installNetwork(services);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => route(services, message, sender));
 
@@ -44,6 +49,9 @@ async function schedule(): Promise<void> {
   await services.notifier.flushDeferred().catch(() => undefined);
   services.badge.refresh();
 }
-browser.runtime.onInstalled.addListener(() => void schedule());
+browser.runtime.onInstalled.addListener((details) => {
+  welcomeOnInstall(details);
+  void schedule();
+});
 browser.runtime.onStartup.addListener(() => void schedule());
 void schedule();

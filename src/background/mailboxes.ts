@@ -5,16 +5,11 @@ import type { MailboxInfo } from '../directive/responses';
 import type { CompanionDB } from '../store/db';
 import type { MailboxRow } from '../store/schema';
 
-/** How long a call waits for the kind that a GetMailbox answer on its way will tell (well inside the storage wait and the hook's verdict timeout). */
-export const KIND_WAIT_MS = 300;
-
 export class MailboxDirectory {
   private readonly rows = new Map<string, MailboxRow>();
   /** The lastSeen last written, per mailbox. */
   private readonly writtenAt = new Map<string, number>();
   private loaded: Promise<void> | null = null;
-  /** Mailboxes of unknown kind whose GetMailbox went out: its outcome will tell the kind. */
-  private readonly learning = new Map<string, { promise: Promise<void>; resolve: () => void }>();
 
   constructor(private readonly open: () => CompanionDB) {}
 
@@ -43,34 +38,6 @@ export class MailboxDirectory {
     return this.rows.get(accessKey);
   }
 
-  /**
-   * A GetMailbox of a mailbox of unknown kind was let through. Until its outcome arrives, the next
-   * calls of that mailbox wait for it (at most KIND_WAIT_MS) instead of being judged by the stricter
-   * individual limits a moment before the answer says it is an organization's. (The page hook
-   * reports an outcome once it has read the answer, after the web application already has it and
-   * may have made its next call.)
-   */
-  expectKind(accessKey: string): void {
-    if (this.learning.has(accessKey)) return;
-    let resolve: () => void = () => undefined;
-    const promise = new Promise<void>((r) => (resolve = r));
-    this.learning.set(accessKey, { promise, resolve });
-    setTimeout(() => this.kindSettled(accessKey), 10 * KIND_WAIT_MS);
-  }
-
-  /** Waits while a GetMailbox of this mailbox is on its way (at most `ms`); false when none was. */
-  async waitForKind(accessKey: string, ms = KIND_WAIT_MS): Promise<boolean> {
-    const pending = this.learning.get(accessKey);
-    if (!pending) return false;
-    await Promise.race([pending.promise, new Promise((r) => setTimeout(r, ms))]);
-    return true;
-  }
-
-  private kindSettled(accessKey: string): void {
-    this.learning.get(accessKey)?.resolve();
-    this.learning.delete(accessKey);
-  }
-
   /** A call named this mailbox; a GetMailbox answer may tell its kind. */
   async seen(accessKey: string, now: number, info?: MailboxInfo): Promise<void> {
     await this.load();
@@ -84,7 +51,6 @@ export class MailboxDirectory {
       row.detectedKind = kindFromOwner(info.owner);
     }
     this.rows.set(accessKey, row);
-    this.kindSettled(accessKey);
     // "Last consulted" is written once a minute at most; a new or changed kind at once. An
     // organization's box answers GetMailbox up to 60 times an hour (§5.2.1): no write for each.
     const kindChanged = !old || old.idType !== row.idType || old.quality !== row.quality || old.detectedKind !== row.detectedKind;

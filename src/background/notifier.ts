@@ -23,6 +23,8 @@ export interface Note {
   readonly buttons?: readonly NoteButton[];
   /** Stays until the user acts (Chrome only). */
   readonly sticky?: boolean;
+  /** The mailbox's name as written in the title and message: replaced by its current name when shown. */
+  readonly name?: string;
 }
 
 const DEFERRED_KEY = 'deferredNotes';
@@ -52,18 +54,42 @@ export class Notifier {
     private readonly clock: () => number,
     /** The organization turned notifications off (features/organization). */
     private readonly muted: () => boolean = () => false,
+    /** The mailbox's name now: a note kept for quiet hours, or shown before the user named the box, reads the current one. */
+    private readonly boxName: (mailbox: string) => Promise<string> = async () => '',
   ) {}
+
+  private async renamed(note: Note): Promise<Note> {
+    const mailbox = typeof note.open === 'object' ? note.open.mailbox : undefined;
+    if (note.name === undefined || note.name === '' || mailbox === undefined) return note;
+    const name = await this.boxName(mailbox).catch(() => note.name ?? '');
+    if (name === '' || name === note.name) return note;
+    const swap = (text: string): string => text.split(note.name ?? '').join(name);
+    return { ...note, name, title: swap(note.title), message: swap(note.message) };
+  }
+
+  /** The user renamed a mailbox: notifications still on screen take the new name. */
+  async refreshNames(): Promise<void> {
+    const visible = await browser.notifications.getAll().catch(() => ({}));
+    const notes = await this.stored(STORED_KEY);
+    for (const id of Object.keys(visible)) {
+      const note = notes[id];
+      if (!note) continue;
+      const fresh = await this.renamed(note);
+      if (fresh !== note) await this.show(fresh, { quietly: true });
+    }
+  }
 
   onAction(name: string, handler: (noteId: string) => Promise<void>): void {
     this.actions.set(name, handler);
   }
 
-  async show(note: Note): Promise<void> {
+  async show(given: Note, { quietly = false } = {}): Promise<void> {
     if (this.muted()) return;
+    const note = await this.renamed(given);
     const notes = await this.stored(STORED_KEY);
     notes[note.id] = note;
     await browser.storage.session.set({ [STORED_KEY]: notes });
-    if (inQuietHours(this.settings().quietHours, this.clock())) {
+    if (!quietly && inQuietHours(this.settings().quietHours, this.clock())) {
       const deferred = await this.stored(DEFERRED_KEY);
       deferred[note.id] = note;
       await browser.storage.local.set({ [DEFERRED_KEY]: deferred });
@@ -78,6 +104,7 @@ export class Notifier {
       message: note.message,
       ...(!firefox && note.buttons ? { buttons: note.buttons.slice(0, 2).map((b) => ({ title: b.title })) } : {}),
       ...(!firefox && note.sticky ? { requireInteraction: true } : {}),
+      ...(!firefox && quietly ? { silent: true } : {}),
     });
   }
 

@@ -1,15 +1,18 @@
 // The path of an intercepted call through the background: decide (count it, or hold it back in
 // enforce mode), then learn from its outcome. Untrusted input: the message was validated, and a
 // page can do nothing here that it could not do by making the real call.
-// Two entries: a decide that a page's call waits for (enforce mode), answered once committed, with
-// a lease of slots for the tab's next calls of the kind (features/budgets/leases.ts); and a
-// bridge's batch (decides it let go: observe mode, or a leased slot; every outcome and release),
-// read in order and committed once.
+// Two entries, each onto one of the keeper's explicit ways (features/budgets/keeper.ts): a decide
+// that a page's call waits for (enforce mode: decide-and-wait, answered once committed, perhaps with
+// a lease of slots for the tab's next calls of the kind); and a bridge's batch (decides it let go:
+// observe mode, or a leased slot — count-a-call-let-go, with a top-up of slots for a tab running
+// low; every outcome and release), read in order per tab and committed once.
 import { callUnits, mailboxOf } from '../directive/units';
-import { noticeFor } from '../features/budgets/notice';
-import type { CountedCall, How } from '../features/budgets/keeper';
+import type { Conditions } from '../directive/engine';
+import type { Ask, CountedCall, Decision } from '../features/budgets/keeper';
+import { dressed, noticeFor } from '../features/budgets/notice';
 import { ACK, type Ack, type BatchAck, type Claim, type DecideReply, leaseKind, leaseRunsLow } from '../shared/messages';
 import type { HookMessage, Notice } from '../shared/page-protocol';
+import type { MailboxInfo } from '../directive/responses';
 import { onceBlocked } from '../store/db';
 import { advise } from './advisors';
 import { notifyObservers } from './outcomes';
@@ -25,18 +28,21 @@ function counted(m: Decide | Outcome): CountedCall | null {
 }
 
 /**
- * `retry`: the bridge sent this again after getting no answer (a worker stopped mid-message). An
- * outcome or release is answered with ACK once recorded, so the bridge knows it may stop sending.
- * `lease`: the tab asks for a lease with the verdict.
+ * One message alone. `resent`: the bridge sent it again after getting no answer (a worker stopped
+ * mid-message). An outcome or release is answered with ACK once committed, so the bridge knows it
+ * may stop sending. `lease`: the tab asks for a lease with the verdict.
  */
-export async function handleHookMessage(s: Services, m: HookMessage, retry = false, lease = false): Promise<DecideReply | Ack> {
+export async function handleHookMessage(s: Services, m: HookMessage, resent = false, lease = false): Promise<DecideReply | Ack> {
   await s.ready();
   if (m.type !== 'decide') {
-    await report(s, m, { retry });
+    await report(s, m);
+    await s.keeper.commit().catch(() => s.badge.storageTrouble());
     return ACK;
   }
-  const reply = await withinStorageWait(decideCounted(s, m, s.enforce, { retry }, lease), onceBlocked);
-  if (reply !== STALLED) return reply;
+  // In observe mode (a bridge that has not heard of the mode yet) nothing is held: counted and let go.
+  const work = s.enforce ? decideAndWait(s, m, resent, lease) : letGo(s, m, resent, false).then(async (reply) => (await s.keeper.commit(), reply));
+  const reply = await withinStorageWait(work, onceBlocked);
+  if (reply !== STALLED) return reply.notice ? { ...reply, notice: dressed(reply.notice) } : reply;
   // Storage does not answer: let the call go now; it is counted when storage answers again.
   s.badge.storageTrouble();
   return { verdict: 'allow' };
@@ -47,20 +53,28 @@ export async function handleHookMessage(s: Services, m: HookMessage, retry = fal
  * slot leased to the tab (`claims`). They are counted, and warned about, never held; a tab whose
  * lease runs low gets more slots. Answered once all of it is committed; a storage failure
  * rejects, and the bridge sends the batch again (counting is idempotent by call id).
+ * Batches of one tab are read one after the other, in the order they came: a call's outcome, in a
+ * later batch than its decide, must not be read first (it would count the call, and the decide
+ * count it again). Other tabs' batches do not wait for them.
  */
-export function handleBatch(s: Services, messages: readonly HookMessage[], claims: readonly Claim[], retry = false): Promise<BatchAck> {
-  // One batch after the other, in the order they came: a call's outcome, in a later batch than its
-  // decide, must not be read first (it would count the call, and the decide count it again).
-  const turn = batches.then(() => readBatch(s, messages, claims, retry));
-  batches = turn.catch(() => undefined);
+export function handleBatch(s: Services, tab: number, messages: readonly HookMessage[], claims: readonly Claim[], resent = false): Promise<BatchAck> {
+  const turn = (chains.get(tab) ?? Promise.resolve()).then(() => readBatch(s, messages, claims, resent));
+  const tail = turn.then(
+    () => undefined,
+    () => undefined,
+  );
+  chains.set(tab, tail);
+  void tail.then(() => {
+    if (chains.get(tab) === tail) chains.delete(tab);
+  });
   return turn;
 }
 
-let batches: Promise<unknown> = Promise.resolve();
+/** Per tab, the last batch being read. */
+const chains = new Map<number, Promise<void>>();
 
-async function readBatch(s: Services, messages: readonly HookMessage[], claims: readonly Claim[], retry: boolean): Promise<BatchAck> {
+async function readBatch(s: Services, messages: readonly HookMessage[], claims: readonly Claim[], resent: boolean): Promise<BatchAck> {
   await s.ready();
-  const how: How = { retry, batched: true };
   const claimOf = new Map(claims.map((c) => [c.id, c]));
   const notices = new Map<string, Notice & { times: number }>();
   const leases: BatchAck['leases'] = [];
@@ -69,11 +83,11 @@ async function readBatch(s: Services, messages: readonly HookMessage[], claims: 
     // A mailbox's kind does not change with time: learnt from the batch's GetMailbox answers
     // first, so the batch's own earlier decides are judged by the right limits.
     for (const m of messages) {
-      if (m.type === 'outcome' && m.info?.kind === 'mailbox' && m.info.info.owner) await s.mailboxes.seen(mailboxOf(m.call), s.clock(), m.info.info).catch(() => undefined);
+      if (m.type === 'outcome' && m.info?.kind === 'mailbox' && m.info.info.owner) await learnKind(s, m, s.clock(), m.info.info);
     }
     for (const m of messages) {
       if (m.type !== 'decide') {
-        await report(s, m, how);
+        await report(s, m);
         continue;
       }
       const claim = claimOf.get(m.id);
@@ -82,11 +96,11 @@ async function readBatch(s: Services, messages: readonly HookMessage[], claims: 
       // At most one top-up per kind of call and batch.
       const kind = leaseKind(m.call);
       const topUp = claim !== undefined && leaseRunsLow(claim.left) && !toppedUp.has(kind);
-      const reply = await decideCounted(s, m, false, how, topUp);
+      const reply = await letGo(s, m, resent, topUp);
       if (reply.notice) {
         // A tab polling past a limit earns a warning per call: the toast shows the last and a count.
         const key = `${reply.notice.level}|${reply.notice.method}|${reply.notice.scope}`;
-        notices.set(key, { ...reply.notice, times: (notices.get(key)?.times ?? 0) + 1 });
+        notices.set(key, { ...dressed(reply.notice), times: (notices.get(key)?.times ?? 0) + 1 });
       }
       if (reply.lease) {
         toppedUp.add(kind);
@@ -107,63 +121,97 @@ async function readBatch(s: Services, messages: readonly HookMessage[], claims: 
   return { ack: true, notices: [...notices.values()], leases };
 }
 
-async function report(s: Services, m: Exclude<HookMessage, Decide>, how: How): Promise<void> {
-  if (m.type === 'outcome') await learn(s, m, how);
-  else await s.keeper.release(m.id, s.clock(), how).catch(() => s.badge.storageTrouble());
+/** An outcome or a release: counting either is idempotent by id, so one sent again needs nothing more. */
+async function report(s: Services, m: Exclude<HookMessage, Decide>): Promise<void> {
+  if (m.type === 'outcome') await learn(s, m);
+  else await s.keeper.release(m.id, s.clock()).catch(() => s.badge.storageTrouble());
+}
+
+/** The kind is unknown: no choice of the user, and no GetMailbox answer told it yet. */
+async function kindUnknown(s: Services, mailbox: string): Promise<boolean> {
+  return s.settings.mailboxes[mailbox]?.kind === undefined && (await s.mailboxes.get(mailbox))?.detectedKind == null;
 }
 
 /**
- * `enforce`: may the call still be held (false once the bridge let it go). `lease`: lease the tab
- * a share of the budget with it, when enforce mode is on and nothing but the budget judges such a
- * call (no advisor spoke; features/budgets/leases.ts).
+ * Advisors first, then the call's budget through `budget` (one of the keeper's ways). Only a hold
+ * by an advisor skips the budget: an advisor's warning must not leave the call uncounted. A
+ * storage failure never breaks the web application: the call goes, and its outcome report will
+ * try to count it again.
  */
-async function decideCounted(s: Services, m: Decide, enforce: boolean, how: How, lease: boolean): Promise<DecideReply> {
+async function judge(
+  s: Services,
+  m: Decide,
+  mayHold: boolean,
+  budget: (call: CountedCall, c: Conditions, now: number, advised: DecideReply | null) => Promise<Decision>,
+): Promise<DecideReply> {
   const now = s.clock();
-  const advised = await advise(s, { mailbox: mailboxOf(m.call), call: m.call, hasCopy: m.hasCopy, enforce, now, ...(m.bodyBytes !== undefined ? { bodyBytes: m.bodyBytes } : {}) });
-  // Only a hold skips the budget: an advisor's warning must not leave the call uncounted.
+  const advised = await advise(s, { mailbox: mailboxOf(m.call), call: m.call, hasCopy: m.hasCopy, enforce: mayHold, now, ...(m.bodyBytes !== undefined ? { bodyBytes: m.bodyBytes } : {}) });
   if (advised?.verdict === 'deny') return advised;
   const call = counted(m);
   if (!call) return advised ?? { verdict: 'allow' };
   try {
-    let c = await s.conditions(call.mailbox, now);
-    const unknownKind = s.settings.mailboxes[call.mailbox]?.kind === undefined && (await s.mailboxes.get(call.mailbox))?.detectedKind == null;
-    // A GetMailbox of this mailbox is on its way and will tell its kind: a call that may be held
-    // waits for it (briefly); one let go already is counted at once.
-    if (unknownKind && !how.batched && (await s.mailboxes.waitForKind(call.mailbox))) c = await s.conditions(call.mailbox, now);
-    const leasing = lease && s.enforce && advised === null && !unknownKind;
-    const decision = await s.keeper.decide(call, c, enforce, now, { ...how, lease: leasing && !how.batched });
-    const { verdict, sent } = decision;
-    if (sent && call.method === 'GetMailbox' && unknownKind && call.mailbox !== '*') s.mailboxes.expectKind(call.mailbox);
-    s.badge.storageOk();
-    if (verdict.allowed) {
-      const lease = leasing && how.batched ? await s.keeper.lease(call, c, now) : decision.lease;
-      return lease ? { verdict: 'allow', lease } : (advised ?? { verdict: 'allow' });
-    }
-    if (sent) s.badge.warned(now);
-    return { verdict: sent ? 'allow' : 'deny', notice: noticeFor(verdict, !sent, now) };
+    const decision = await budget(call, await s.conditions(call.mailbox, now), now, advised);
+    return replyTo(s, decision, advised, now);
   } catch {
-    // Storage failed: never break the web application. The call goes through and the outcome
-    // report will try to count it again.
     s.badge.storageTrouble();
     return { verdict: 'allow' };
   }
 }
 
-async function learn(s: Services, m: Outcome, how: How): Promise<void> {
+/**
+ * Enforce mode, a call that waits for its verdict. A box of unknown kind is leased nothing, and its
+ * call waits for a first GetMailbox answer on its way rather than being held by the stricter limits
+ * a moment before that answer tells otherwise.
+ */
+function decideAndWait(s: Services, m: Decide, resent: boolean, lease: boolean): Promise<DecideReply> {
+  return judge(s, m, true, async (call, c, now, advised) => {
+    const unknown = call.mailbox !== '*' && (await kindUnknown(s, call.mailbox));
+    const relearn = async () => ({ conditions: await s.conditions(call.mailbox, now), kindKnown: !(await kindUnknown(s, call.mailbox)) });
+    const ask: Ask = { resent, lease: lease && advised === null && !unknown, ...(unknown ? { relearn } : {}) };
+    return s.keeper.decideAndWait(call, c, now, ask);
+  });
+}
+
+/** A call let go already (observe mode, or on a leased slot): counted, warned about, never held. */
+function letGo(s: Services, m: Decide, resent: boolean, topUp: boolean): Promise<DecideReply> {
+  return judge(s, m, false, async (call, c, now, advised) => {
+    const decision = await s.keeper.countLetGo(call, c, now, resent);
+    const more = topUp && decision.verdict.allowed && s.enforce && advised === null && !(await kindUnknown(s, call.mailbox));
+    const lease = more ? await s.keeper.topUp(call, c, now) : null;
+    return lease ? { ...decision, lease } : decision;
+  });
+}
+
+function replyTo(s: Services, { verdict, sent, lease }: Decision, advised: DecideReply | null, now: number): DecideReply {
+  s.badge.storageOk();
+  if (verdict.allowed) return lease ? { verdict: 'allow', lease } : (advised ?? { verdict: 'allow' });
+  if (sent) s.badge.warned(now);
+  return { verdict: sent ? 'allow' : 'deny', notice: noticeFor(verdict, !sent, now) };
+}
+
+/** A GetMailbox answer was read: the directory learns the box's kind, and calls waiting for it decide. */
+async function learnKind(s: Services, m: Outcome, now: number, info: MailboxInfo | undefined): Promise<void> {
+  const mailbox = mailboxOf(m.call);
+  if (mailbox === '*') return;
+  await s.mailboxes.seen(mailbox, now, info).catch(() => undefined);
+  if (m.call.method === 'GetMailbox') s.keeper.kindSettled(mailbox);
+}
+
+async function learn(s: Services, m: Outcome): Promise<void> {
   const now = s.clock();
   const mailbox = mailboxOf(m.call);
   const call = counted(m);
   if (call && m.via !== 'info') {
     try {
       const c = await s.conditions(mailbox, now);
-      await s.keeper.outcome(call, m.via, m.status, c, now, how);
+      await s.keeper.outcome(call, m.via, m.status, c, now);
       s.badge.refresh();
     } catch {
       s.badge.storageTrouble();
     }
   }
   const info = m.info?.kind === 'mailbox' ? m.info.info : undefined;
-  if (mailbox !== '*') await s.mailboxes.seen(mailbox, now, info).catch(() => undefined);
+  await learnKind(s, m, now, info);
   const event = { mailbox, call: m.call, status: m.status, at: now, ...(m.messageIds ? { messageIds: m.messageIds } : {}), ...(m.bodyBytes !== undefined ? { bodyBytes: m.bodyBytes } : {}), ...(m.info ? { info: m.info } : {}) };
   await notifyObservers(s.observers, event);
 }

@@ -9,7 +9,7 @@ vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'companion',
 vi.mock('./ui-api', () => ({ handleUiRequest: async () => void calls.ui++ }));
 vi.mock('./page-calls', () => ({
   handleHookMessage: async () => void calls.hook++,
-  handleBatch: async (_s: unknown, messages: unknown[], claims: unknown[], retry: boolean) => void batches.push({ messages, claims, retry }),
+  handleBatch: async (_s: unknown, _tab: number, messages: unknown[], claims: unknown[], retry: boolean) => void batches.push({ messages, claims, retry }),
 }));
 
 const { route } = await import('./router');
@@ -58,6 +58,19 @@ describe('router', () => {
     expect(calls).toEqual({ ui: 0, hook: 1, activity: 1 });
     // A feature's page verb (the audit's unrecognised shapes) from the eHealthBox page only.
     expect(featureMessages).toEqual([shapes]);
+  });
+
+  it('relays reports from the about:blank and srcdoc frames of an eHealthBox page only (issue 11, point 2)', async () => {
+    const frame = (url: string, origin?: string, top = 'https://www.ehealth.fgov.be/ehealthbox/') =>
+      ({ id: 'companion', url, ...(origin ? { origin } : {}), tab: { ...tab, url: top } }) as unknown as Parameters<typeof route>[2];
+    await route(services, decide, frame('about:blank', 'https://www.ehealth.fgov.be'));
+    await route(services, decide, frame('about:srcdoc', 'https://www.ehealth.fgov.be'));
+    // Firefox names no origin: the tab's page says whose frame it is.
+    await route(services, decide, frame('about:blank'));
+    for (const f of [frame('about:blank', 'https://evil.example'), frame('about:blank', 'null'), frame('about:blank', undefined, 'https://evil.example/'), frame('about:config', 'https://www.ehealth.fgov.be')]) {
+      await route(services, decide, f);
+    }
+    expect(calls.hook).toBe(3);
   });
 
   it('reads a batch message by message: an invalid one or claim is left out, an oversized batch is ignored', async () => {

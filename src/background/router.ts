@@ -5,20 +5,33 @@ import browser from 'webextension-polyfill';
 import { type Claim, MAX_BATCH } from '../shared/messages';
 import type { HookMessage } from '../shared/page-protocol';
 import { parseHookMessage } from '../shared/page-schema';
+import { network } from './network';
 import { handleBatch, handleHookMessage } from './page-calls';
 import type { Services } from './services';
 import { handleUiRequest } from './ui-api';
 
 const EHEALTH_PAGE = /^https:\/\/([a-z0-9-]+\.)*ehealth\.fgov\.be(\/|$)/i;
+const LOCAL_FRAME = /^about:(blank|srcdoc)$/;
+
+/**
+ * An eHealth page, or a frame an eHealth page made (about:blank, srcdoc: issue 11, point 2) whose
+ * origin is eHealth's (Chrome says it; Firefox does not, and then the tab's page must be eHealth's).
+ */
+function fromEhealthPage(sender: browser.Runtime.MessageSender): boolean {
+  if (EHEALTH_PAGE.test(sender.url ?? '')) return true;
+  if (!LOCAL_FRAME.test(sender.url ?? '')) return false;
+  const origin = (sender as { origin?: unknown }).origin;
+  return typeof origin === 'string' ? EHEALTH_PAGE.test(`${origin}/`) : EHEALTH_PAGE.test(sender.tab?.url ?? '');
+}
 
 export function route(s: Services, message: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined {
   if (sender.id !== browser.runtime.id) return undefined;
   if (s.isExtensionUrl(sender.url)) return handleUiRequest(s, message);
-  if (sender.tab === undefined || !EHEALTH_PAGE.test(sender.url ?? '')) return undefined;
-  return handlePageRequest(s, message);
+  if (sender.tab === undefined || !fromEhealthPage(sender)) return undefined;
+  return handlePageRequest(s, message, sender);
 }
 
-function handlePageRequest(s: Services, message: unknown): Promise<unknown> | undefined {
+function handlePageRequest(s: Services, message: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined {
   if (message === null || typeof message !== 'object') return undefined;
   const { type } = message as { type?: unknown };
   const feature = typeof type === 'string' ? s.pageHandlers.get(type) : undefined;
@@ -36,12 +49,16 @@ function handlePageRequest(s: Services, message: unknown): Promise<unknown> | un
     if (!Array.isArray(raw) || raw.length > MAX_BATCH) return undefined;
     // A message that fails validation is dropped alone: the rest of the batch still counts.
     const messages = raw.map((m) => parseHookMessage(m)).filter((m): m is HookMessage => m !== null);
-    return handleBatch(s, messages, readClaims((message as { claims?: unknown }).claims), retry);
+    network()?.fromBatch(sender, messages);
+    return handleBatch(s, sender.tab?.id ?? -1, messages, readClaims((message as { claims?: unknown }).claims), retry);
   }
   if (type !== 'page/hook') return undefined;
   const hook = parseHookMessage((message as { message?: unknown }).message);
   if (hook === null) return undefined;
-  return handleHookMessage(s, hook, retry, (message as { lease?: unknown }).lease === true);
+  // The network layer pairs the hook's call with its request, and keeps rules off an allowed call.
+  network()?.fromHook(sender, hook);
+  const reply = handleHookMessage(s, hook, retry, (message as { lease?: unknown }).lease === true);
+  return reply.then(async (r) => (await network()?.afterDecide(hook, r), r));
 }
 
 /** The leased slots a batch's calls used; anything not shaped like a claim is left out. */

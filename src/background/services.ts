@@ -8,7 +8,8 @@ import { Journal } from '../features/budgets/journal';
 import { applyPolicy, keepLocal, locksOf } from '../features/organization/effective';
 import { alarmFeature, readManaged } from '../features/organization/managed';
 import { type Feature, NO_POLICY, type ReadPolicy } from '../features/organization/policy';
-import { setLanguage } from '../i18n/t';
+import { mailboxNames } from '../i18n/mailbox-name';
+import { setLanguage, t } from '../i18n/t';
 import { PAGE_MODE_KEY, type PageMode } from '../shared/messages';
 import { db } from '../store/db';
 import { type Settings, DEFAULT_SETTINGS, parseSettings, readSettings, storedFields, writeSettings } from '../store/settings';
@@ -22,11 +23,11 @@ import type { Advisor } from './advisors';
 export class Services {
   readonly journal = new Journal(db);
   // A call held only by slots leased to tabs asks them back: a new mode value voids every lease.
-  readonly keeper = new BudgetKeeper(db, this.journal, () => void this.tellPages());
+  readonly keeper = new BudgetKeeper(db, this.journal, { pressure: () => void this.tellPages(), monotonic: () => performance.now() });
   readonly mailboxes = new MailboxDirectory(db);
   readonly activity = new Activity();
   readonly badge = new Badge(this);
-  readonly notifier = new Notifier(() => this.settings, () => this.clock(), () => this.isOff('notifications'));
+  readonly notifier = new Notifier(() => this.settings, () => this.clock(), () => this.isOff('notifications'), (mailbox) => this.boxName(mailbox));
   /** Features learn from calls that reached the server (outcomes.ts). */
   readonly observers: OutcomeObserver[] = [];
   /** Features may hold back or annotate a call before its budget is decided (advisors.ts). */
@@ -95,12 +96,15 @@ export class Services {
   }
 
   private async use(next: Settings): Promise<void> {
+    const previous = this.settings;
     await this.tellPages(next.mode);
     const languageChanged = next.language !== this.settings.language;
     this.settings = next;
     this.activity.setThreshold(next.activityMinutes);
     if (languageChanged) await this.applyLanguage();
     this.badge.refresh();
+    const labels = (x: Settings): string => JSON.stringify(Object.entries(x.mailboxes).map(([k, v]) => [k, v.label ?? null]));
+    if (labels(previous) !== labels(next)) await this.notifier.refreshNames().catch(() => undefined);
   }
 
   /**
@@ -129,6 +133,15 @@ export class Services {
       ackAgreement: own?.ackAgreement === true,
       ...(this.organization.policy.share ? { share: this.organization.policy.share } : {}),
     };
+  }
+
+  /** Every mailbox's name as a person reads it (the user's label, else its owner's kind; never the access key). */
+  async boxNames(): Promise<Map<string, string>> {
+    return mailboxNames(await this.mailboxes.all(), this.settings.mailboxes);
+  }
+
+  async boxName(mailbox: string): Promise<string> {
+    return (await this.boxNames()).get(mailbox) ?? this.settings.mailboxes[mailbox]?.label ?? t('boxNameUnknown');
   }
 
   get enforce(): boolean {

@@ -7,10 +7,11 @@ import { locksOf } from '../features/organization/effective';
 import { hasPolicy } from '../features/organization/policy';
 import { DEFAULT_SETTINGS, SettingsSchema } from '../store/settings';
 import { db } from '../store/db';
-import type { MailboxView, StateView, UiRequest } from '../shared/ui-messages';
+import { type MailboxView, type StateView, UI_ERROR, type UiRequest } from '../shared/ui-messages';
 import { exportAll } from './export';
 import { historyView } from './history';
 import type { Services } from './services';
+import { mailboxNames } from '../i18n/mailbox-name';
 
 export async function handleUiRequest(s: Services, raw: unknown): Promise<unknown> {
   await s.ready();
@@ -20,7 +21,7 @@ export async function handleUiRequest(s: Services, raw: unknown): Promise<unknow
       return state(s);
     case 'ui/settings': {
       const parsed = v.safeParse(v.object({ settings: SettingsSchema }), raw);
-      if (!parsed.success) throw new Error('Invalid settings');
+      if (!parsed.success) throw new Error(UI_ERROR.invalid);
       await s.updateSettings(parsed.output.settings);
       return state(s);
     }
@@ -30,7 +31,7 @@ export async function handleUiRequest(s: Services, raw: unknown): Promise<unknow
       return state(s);
     case 'ui/history': {
       const parsed = v.safeParse(v.object({ mailbox: v.pipe(v.string(), v.maxLength(512)) }), raw);
-      if (!parsed.success) throw new Error('Invalid history request');
+      if (!parsed.success) throw new Error(UI_ERROR.invalid);
       const now = s.clock();
       return historyView(db, parsed.output.mailbox, await s.conditions(parsed.output.mailbox, now), now);
     }
@@ -64,12 +65,14 @@ export async function state(s: Services): Promise<StateView> {
   for (const accessKey of Object.keys(policy.mailboxes ?? {})) {
     if (!rows.some((r) => r.accessKey === accessKey)) rows.push({ accessKey, firstSeen: 0, lastSeen: 0, detectedKind: null, idType: null, quality: null });
   }
+  const names = mailboxNames(rows, s.settings.mailboxes);
   for (const row of rows) {
     const ledger = await s.keeper.ledger(row.accessKey, now);
     const c = await s.conditions(row.accessKey, now);
     mailboxes.push({
       accessKey: row.accessKey,
       label: s.settings.mailboxes[row.accessKey]?.label ?? null,
+      name: names.get(row.accessKey) ?? '',
       kind: c.kind,
       detectedKind: row.detectedKind,
       idType: row.idType,

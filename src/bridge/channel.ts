@@ -1,36 +1,40 @@
-// The bridge's side of the handshake. The hook may start before or after us: we say hello (the hook
-// answers with its own hello), and we answer the first hook-hello with a private MessagePort.
-// Once per document: a later hello (a page script pretending to be the hook) gets nothing.
-import { CHANNEL, type BridgeMessage, type BridgeSignal } from '../shared/page-protocol';
+// The bridge's side of the private channel (page-protocol.ts, HELLO_HOOK). Both scripts run at
+// document_start, before any page script: the hook announces itself with a node no page script
+// holds, on an event dispatched before any page listener exists; whichever of the two starts
+// second completes the handshake at once. The bridge takes the first node only, and keeps no
+// listener on window afterwards: a page script announcing itself later gets nothing.
+import { HELLO_BRIDGE, HELLO_HOOK, TO_BRIDGE, TO_HOOK, type BridgeMessage, type BridgeSignal } from '../shared/page-protocol';
 
 export interface HookPort {
   post(message: BridgeMessage | BridgeSignal): void;
 }
 
-// A sandboxed frame has the opaque origin "null", which postMessage does not accept as a target.
-const target = (): string => (location.origin === 'null' ? '*' : location.origin);
-
-function isHookHello(data: unknown): boolean {
-  if (typeof data !== 'object' || data === null) return false;
-  const d = data as { channel?: unknown; type?: unknown };
-  return d.channel === CHANNEL && d.type === 'hook-hello';
-}
-
-export function connectHook(onMessage: (data: unknown) => void): HookPort {
-  let port: MessagePort | null = null;
-  const onWindowMessage = (event: MessageEvent): void => {
-    if (port !== null || event.source !== window || !isHookHello(event.data)) return;
-    const channel = new MessageChannel();
-    port = channel.port1;
-    port.onmessage = (e: MessageEvent) => onMessage(e.data);
-    window.removeEventListener('message', onWindowMessage);
-    window.postMessage({ channel: CHANNEL, type: 'bridge-port' }, target(), [channel.port2]);
+export function connectHook(onMessage: (data: unknown) => void, onConnect: () => void): HookPort {
+  let node: Node | null = null;
+  const onHello = (event: Event): void => {
+    const target = (event as MouseEvent).relatedTarget;
+    if (node !== null || !(target instanceof Node) || target.isConnected) return;
+    node = target;
+    window.removeEventListener(HELLO_HOOK, onHello);
+    node.addEventListener(TO_BRIDGE, (e) => onMessage((e as CustomEvent).detail));
+    // After the bridge's own start: the hook speaks only once told (its first word from us), and
+    // may then answer inside this dispatch.
+    queueMicrotask(onConnect);
   };
-  window.addEventListener('message', onWindowMessage);
-  window.postMessage({ channel: CHANNEL, type: 'bridge-hello' }, target());
+  window.addEventListener(HELLO_HOOK, onHello);
+  window.dispatchEvent(new Event(HELLO_BRIDGE));
+  // Both content scripts are injected in the same task, before the page's: a hook that has not
+  // announced itself by the end of it is not there (a page script announcing itself later is not one).
+  setTimeout(() => window.removeEventListener(HELLO_HOOK, onHello), 0);
   return {
     post(message) {
-      port?.postMessage(message);
+      node?.dispatchEvent(new CustomEvent(TO_HOOK, { detail: forPage(message) }));
     },
   };
+}
+
+/** Firefox: an object the page may read must be cloned into its compartment (Chrome clones by itself). */
+function forPage<T>(value: T): T {
+  const clone = (globalThis as { cloneInto?: (v: T, scope: object) => T }).cloneInto;
+  return typeof clone === 'function' ? clone(value, window) : value;
 }

@@ -1,5 +1,6 @@
-// The bridge: ISOLATED world, document_start, every eHealthBox frame. Hands the page hook a private
-// port, relays its (validated) reports to the background, shows notices, reports user activity.
+// The bridge: ISOLATED world, document_start, every eHealthBox frame. Opens the private channel to
+// the page hook, relays its (validated) reports to the background, tells it the mode, shows
+// notices, reports user activity.
 // In a tab open before install there is no hook: the handshake never completes, nothing breaks.
 import browser from 'webextension-polyfill';
 import { PAGE_MODE_KEY, type PageMode } from '../shared/messages';
@@ -10,17 +11,26 @@ import { createToaster } from './toast';
 import { watchUnrecognised } from './unrecognised';
 
 const toaster = createToaster();
-// Port messages arrive in later tasks, after `relay` below is initialised.
-const port = connectHook((data) => relay.handle(data));
+// The hook speaks once told the mode (a microtask after the handshake), after `relay` below is initialised.
+const port = connectHook(
+  (data) => relay.handle(data),
+  () => tellMode(),
+);
 const stopActivity = watchActivity(() => relay.tell({ type: 'page/activity' }));
 
 // Until the background's mode is known, every decide waits for its verdict (as in enforce mode).
 let mode: unknown = null;
 const modeOf = (value: unknown): unknown => (value as Partial<PageMode> | undefined)?.mode;
-browser.storage.local.get(PAGE_MODE_KEY).then((stored) => (mode ??= modeOf(stored[PAGE_MODE_KEY])), () => undefined);
+// The hook answers calls it knows are held in enforce mode, and forgets them at each change.
+const tellMode = (): void => port.post({ type: 'mode', mode: mode === 'observe' || mode === 'enforce' ? mode : null });
+browser.storage.local.get(PAGE_MODE_KEY).then((stored) => {
+  mode ??= modeOf(stored[PAGE_MODE_KEY]);
+  tellMode();
+}, () => undefined);
 browser.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local' || !(PAGE_MODE_KEY in changes)) return;
   mode = modeOf(changes[PAGE_MODE_KEY]?.newValue);
+  tellMode();
   relay.handBack();
 });
 

@@ -1,27 +1,21 @@
 import { defineMessages } from '../i18n/define';
 
-// Strings of the in-page toast. The notice text itself comes localized from the background.
+// Strings of the in-page toast, used when a notice comes without its own words (`Notice.chrome`, in
+// the language chosen in the options). The notice text itself comes localized from the background.
 export const bridge = defineMessages({
   toastWarnTitle: {
-    en: 'Directive limit exceeded (observe mode)',
-    fr: 'Limite de la directive dépassée (mode observation)',
-    nl: 'Limiet van de richtlijn overschreden (observatiemodus)',
-    de: 'Limit der Richtlinie überschritten (Beobachtungsmodus)',
-    description: 'Toast title in the eHealthBox page: a call went out although over the limit.',
+    en: 'Over a usage limit — nothing was blocked',
+    fr: 'Limite d’utilisation dépassée — rien n’a été bloqué',
+    nl: 'Gebruikslimiet overschreden — er werd niets tegengehouden',
+    de: 'Nutzungslimit überschritten — nichts wurde blockiert',
+    description: 'Toast title in the eHealthBox page (observe mode): a call went out although over the limit.',
   },
   toastHeldTitle: {
-    en: 'Held back to respect the eHealthBox directive',
-    fr: 'Retenu pour respecter la directive eHealthBox',
-    nl: 'Tegengehouden om de eHealthBox-richtlijn te respecteren',
-    de: 'Zurückgehalten, um die eHealthBox-Richtlinie einzuhalten',
+    en: 'Paused to stay within the eHealthBox limits',
+    fr: 'Mis en pause pour respecter les limites eHealthBox',
+    nl: 'Gepauzeerd om binnen de eHealthBox-limieten te blijven',
+    de: 'Angehalten, um die eHealthBox-Limits einzuhalten',
     description: 'Toast title in the eHealthBox page: a call was not sent (enforce mode).',
-  },
-  toastRepeat: {
-    en: '$1 times',
-    fr: '$1 fois',
-    nl: '$1 keer',
-    de: '$1-mal',
-    description: 'Toast counter when the same limit was hit again while the toast was shown. $1 is a number ≥ 2.',
   },
   toastDismiss: {
     en: 'Dismiss',

@@ -1,8 +1,10 @@
-// Relays validated hook messages to the background and verdicts back. The page can reach the
-// port, so every message is checked (page-schema.ts) and floods are cut by a token bucket. Anything
-// that stops a decide from getting a verdict answers `no-verdict` at once, so the hook proceeds
-// (fail open) instead of waiting VERDICT_TIMEOUT_MS; a dead extension context answers `bridge-down`
-// once and the relay goes quiet.
+// Relays validated hook messages to the background and verdicts back. Only the hook reaches the
+// channel (page-protocol.ts), and it reports real calls only; still, every message is checked
+// (page-schema.ts). Nothing is dropped for being many: every report of a call that went is a count
+// (issue 11, point 1), and a burst is carried by batches of up to MAX_BATCH. A decide that cannot
+// get a verdict from the background (our own failure) answers `no-verdict` at once, so the hook
+// proceeds (fail open) instead of waiting VERDICT_TIMEOUT_MS; a dead extension context answers
+// `bridge-down` once and the relay goes quiet.
 // In observe mode nothing is ever held, so a decide is answered `allow` here at once and goes to
 // the background in a batch with the outcomes and releases (one message and one commit for many
 // calls): the page's call no longer waits for a round trip through the service worker. In enforce
@@ -19,10 +21,6 @@ import type { HookMessage, Notice } from '../shared/page-protocol';
 import { parseHookMessage } from '../shared/page-schema';
 import type { HookPort } from './channel';
 import { Leases } from './leases';
-
-/** Hook messages accepted per document: a burst of BUCKET, refilled over BUCKET_MS. */
-export const BUCKET = 300;
-export const BUCKET_MS = 10_000;
 
 /** Pauses before sending a decide again; together well inside VERDICT_TIMEOUT_MS (relay.test.ts checks). */
 export const DECIDE_RETRY_MS = [50, 150, 300, 450] as const;
@@ -51,7 +49,7 @@ export interface RelayDeps {
   /** `times`: how many calls earned it (a batch sends one per kind of warning). */
   readonly onNotice: (notice: Notice, times?: number) => void;
   readonly onDown: () => void;
-  /** A monotonic clock (default performance.now): the flood limit must not care about the wall clock. */
+  /** A monotonic clock (default performance.now): leases must not care about the wall clock. */
   readonly now?: () => number;
   /** Resolves after `ms` (tests pass their own). */
   readonly wait?: (ms: number) => Promise<void>;
@@ -121,12 +119,8 @@ function decideId(data: unknown): string | null {
 }
 
 export function createRelay(deps: RelayDeps): Relay {
-  // Monotonic: with the wall clock, a clock set back an hour drained the bucket for an hour, and
-  // every decide and outcome of the tab was dropped (calls failed open, went uncounted).
   const now = deps.now ?? (() => performance.now());
   const wait = deps.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  let tokens = BUCKET;
-  let filled = now();
   let down = false;
   let retrying = 0;
   const later = deps.later ?? ((task: () => void, ms: number) => void setTimeout(task, ms));
@@ -138,15 +132,6 @@ export function createRelay(deps: RelayDeps): Relay {
   const leases = new Leases(now, later, (slots) => {
     for (const id of slots) queue({ type: 'release', id });
   });
-
-  const take = (): boolean => {
-    const t = now();
-    tokens = Math.min(BUCKET, tokens + (Math.max(0, t - filled) * BUCKET) / BUCKET_MS);
-    filled = t;
-    if (tokens < 1) return false;
-    tokens -= 1;
-    return true;
-  };
 
   const goDown = (): void => {
     if (down) return;
@@ -271,7 +256,6 @@ export function createRelay(deps: RelayDeps): Relay {
   return {
     handle(data) {
       if (down) return;
-      if (!take()) return noVerdict(decideId(data));
       const message = parseHookMessage(data);
       if (message === null) return noVerdict(decideId(data));
       if (message.type === 'outcome' && mayHoldListings(message)) {

@@ -30,6 +30,9 @@ const CSS = `
 .text { grid-column: 1; }
 .count { grid-column: 1; font-size: 12px; color: #4a4f55; }
 .count:empty { display: none; }
+details { grid-column: 1 / -1; font-size: 12px; color: #4a4f55; }
+summary { cursor: pointer; width: max-content; }
+summary:focus-visible { outline: 2px solid #1f2328; outline-offset: 1px; }
 button { grid-column: 2; grid-row: 1; align-self: start; all: unset; cursor: pointer;
   width: 24px; height: 24px; text-align: center; line-height: 24px; border-radius: 4px; font-size: 18px; color: #1f2328; }
 button:hover { background: rgb(0 0 0 / 0.08); }
@@ -91,9 +94,10 @@ export function createToaster(doc: Document = document): Toaster {
   const create = (notice: Notice, key: string): Shown => {
     const el = doc.createElement('div');
     el.className = `toast ${notice.level}`;
+    const words = notice.chrome;
     const title = doc.createElement('div');
     title.className = 'title';
-    title.textContent = t(notice.level === 'warn' ? 'toastWarnTitle' : 'toastHeldTitle');
+    title.textContent = words?.title ?? t(notice.level === 'warn' ? 'toastWarnTitle' : 'toastHeldTitle');
     const text = doc.createElement('div');
     text.className = 'text';
     const count = doc.createElement('div');
@@ -101,8 +105,16 @@ export function createToaster(doc: Document = document): Toaster {
     const close = doc.createElement('button');
     close.type = 'button';
     close.textContent = '×';
-    close.setAttribute('aria-label', t('toastDismiss'));
+    close.setAttribute('aria-label', words?.dismiss ?? t('toastDismiss'));
     el.append(title, close, text, count);
+    // The directive's section and method name, for whoever wants them, behind "why?".
+    if (words) {
+      const why = doc.createElement('details');
+      const summary = doc.createElement('summary');
+      summary.textContent = words.why;
+      why.append(summary, words.detail);
+      el.append(why);
+    }
     const s: Shown = { key, el, text, count, n: 0, timer: undefined };
     close.addEventListener('click', () => remove(s));
     // Reading takes longer than 8 s for some: no auto-dismiss while pointed at or focused.
@@ -125,7 +137,8 @@ export function createToaster(doc: Document = document): Toaster {
       }
       s.n += times;
       s.text.textContent = notice.message;
-      s.count.textContent = s.n > 1 ? t('toastRepeat', s.n) : '';
+      // A count in figures only: \u00d7 3 reads the same in every language, no plural to get wrong.
+      s.count.textContent = s.n > 1 ? `\u00d7\u00a0${s.n}` : '';
       arm(s);
     },
   };

@@ -16,6 +16,10 @@ const TIMEOUT = 120_000;
 // ---- oracle -------------------------------------------------------------------------------------
 const hourFmt = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', hour: '2-digit', hourCycle: 'h23' });
 const brusselsHour = (t: number): number => Number(hourFmt.format(new Date(t)));
+const dateFmt = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' });
+/** "Per day" is also a Brussels calendar day (README "Per day"): calls of `method` on t's date. */
+const sameDate = (made: readonly { method: string; at: number }[], method: string, t: number): number =>
+  made.filter((x) => x.method === method && dateFmt.format(new Date(x.at)) === dateFmt.format(new Date(t))).length;
 const inPeriod = (ps: readonly Period[], t: number) => ps.some((p) => p.start <= t && t < p.end);
 
 type WindowMethod = Exclude<DirectiveMethod, 'GetMessage' | 'MoveMessage' | 'DeleteMessage' | 'GetAttachment'>;
@@ -113,7 +117,7 @@ function play(
 }
 
 describe('trailing windows (property-based)', () => {
-  it('recording only allowed calls, no 60-minute / 24-hour span ending at a call holds more than the limit then in force', () => {
+  it('recording only allowed calls, no 60-minute / 24-hour span ending at a call (nor a Brussels date, for a day) holds more than the limit then in force', () => {
     fc.assert(
       fc.property(scenario(16, false), (sc) => {
         const made = play(sc, () => {});
@@ -123,6 +127,7 @@ describe('trailing windows (property-based)', () => {
           if (m.limits.perFolder !== null) {
             expect(span.filter((x) => x.folder === m.folder).length).toBeLessThanOrEqual(m.limits.perFolder);
           }
+          if (m.limits.window === DAY) expect(sameDate(made.slice(0, i + 1), m.method, m.at)).toBeLessThanOrEqual(m.limits.total);
         });
       }),
       { numRuns: RUNS },
@@ -136,7 +141,8 @@ describe('trailing windows (property-based)', () => {
           const lim = oracle(c.method as WindowMethod, cond, t);
           const inWindow = made.filter((x) => x.method === c.method && x.at > t - lim.window);
           const folderCount = inWindow.filter((x) => x.folder === c.folder).length;
-          const ok = inWindow.length < lim.total && (lim.perFolder === null || c.folder === undefined || folderCount < lim.perFolder);
+          const ok = inWindow.length < lim.total && (lim.perFolder === null || c.folder === undefined || folderCount < lim.perFolder)
+            && (lim.window !== DAY || sameDate(made, c.method, t) < lim.total);
           const v = decide(c, ledger, cond, t);
           expect(v.allowed).toBe(ok);
           expect(v.used).toBeGreaterThanOrEqual(0);
@@ -172,9 +178,9 @@ describe('trailing windows (property-based)', () => {
         const pruned = emptyLedger();
         play(sc, (ledger, c, cond, t) => {
           prune(pruned, t);
-          // the pruned ledger holds nothing older than the method's window
+          // the pruned ledger holds nothing older than the method's window (a day window: 25 hours, its calendar day)
           for (const [method, stamps] of Object.entries(pruned.windows)) {
-            const w = method === 'GetMailbox' || method === 'ListMailBoxFolder' || method === 'ListMessages' ? HOUR : DAY;
+            const w = method === 'GetMailbox' || method === 'ListMailBoxFolder' || method === 'ListMessages' ? HOUR : 25 * HOUR;
             for (const s of stamps ?? []) expect(s.at).toBeGreaterThan(t - w);
           }
           const full = decide(c, ledger, cond, t);

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { type CallUnits, type Conditions, type Verdict, decide, headroom, ladderStanding, record } from './engine';
 import { type Ledger, emptyLedger, prune } from './ledger';
-import { recognise } from './routes';
+import { batchMessageIds, recognise } from './routes';
+import { callUnits } from './units';
 import type { DirectiveMethod } from './rules';
 
 const MIN = 60_000;
@@ -311,6 +312,60 @@ describe('per-day rules: trailing 24 hours', () => {
   });
 });
 
+// Directive README, "Per day": no trailing 24 hours AND no Brussels calendar day holds more than the limit.
+describe('per-day rules: also a Brussels calendar day (23- and 25-hour days)', () => {
+  /** Brussels wall-clock time on 2026-10-25, the 25-hour day: CEST (UTC+2) until 03:00, CET (UTC+1) after. */
+  const oct25 = (h: number, m: number): number => Date.UTC(2026, 9, 25, h, m) - (h < 3 ? 2 : 1) * HOUR;
+  /** 2026-03-29, the 23-hour day: CET until 02:00, CEST after. */
+  const mar29 = (h: number, m: number): number => Date.UTC(2026, 2, 29, h, m) - (h < 2 ? 1 : 2) * HOUR;
+
+  it('UpdateMailbox at 00:10 and at 23:20 of the 25-hour day 2026-10-25: the second is refused until midnight', () => {
+    const l = emptyLedger();
+    fill(l, call('UpdateMailbox'), IND, [oct25(0, 10)]);
+    expect(oct25(23, 20) - oct25(0, 10)).toBe(24 * HOUR + 10 * MIN); // a trailing 24 hours alone would allow it
+    const v = decide(call('UpdateMailbox'), l, IND, oct25(23, 20));
+    expect(v).toMatchObject({ allowed: false, scope: 'day', used: 1, limit: 1, section: '§5.2.3' });
+    expect(iso(v.retryAt)).toBe('2026-10-25T23:00:00.000Z'); // 2026-10-26 00:00 CET
+    expect(decide(call('UpdateMailbox'), l, IND, Date.UTC(2026, 9, 25, 23, 0))).toMatchObject({ allowed: true });
+  });
+
+  it('20 out-of-office inserts on the 25-hour day: only 10 pass', () => {
+    for (const method of ['CreateOutOfOffice', 'DeleteOutOfOffice'] as const) {
+      const l = emptyLedger();
+      const times = [...every(oct25(0, 1), 10, MIN), ...every(oct25(23, 11), 10, MIN)];
+      const allowed = times.filter((t) => attempt(l, call(method), ORG, t).allowed);
+      expect(allowed, method).toHaveLength(10);
+    }
+  });
+
+  it('on the 23-hour day 2026-03-29 both rules hold: retryAt is the later of midnight and 24 hours', () => {
+    const l = emptyLedger();
+    fill(l, call('CreateMailboxIfNotExists'), IND, [mar29(0, 10)]);
+    const v = decide(call('CreateMailboxIfNotExists'), l, IND, mar29(23, 50));
+    expect(v).toMatchObject({ allowed: false, used: 1 });
+    expect(iso(v.retryAt)).toBe(iso(mar29(0, 10) + DAY)); // 2026-03-30 01:10 CEST, after midnight (22:00 UTC)
+  });
+
+  it('a new calendar day alone is not enough: the trailing 24 hours still hold', () => {
+    const l = emptyLedger();
+    fill(l, call('UpdateMailbox'), IND, [winter(14, 23, 50)]);
+    expect(decide(call('UpdateMailbox'), l, IND, winter(15, 0, 10))).toMatchObject({ allowed: false, retryAt: winter(15, 23, 50) });
+  });
+
+  it('the calendar rule survives pruning (stamps of the whole day are kept)', () => {
+    const l = emptyLedger();
+    fill(l, call('UpdateMailbox'), IND, [oct25(0, 10)]);
+    prune(l, oct25(23, 20));
+    expect(decide(call('UpdateMailbox'), l, IND, oct25(23, 20)).allowed).toBe(false);
+  });
+
+  it('headroom leases no more than the calendar day has left', () => {
+    const l = emptyLedger();
+    fill(l, call('CreateOutOfOffice'), ORG, every(oct25(0, 5), 6, MIN));
+    expect(headroom(call('CreateOutOfOffice'), l, ORG, oct25(23, 30), 2 * MIN)).toBe(4);
+  });
+});
+
 describe('RecoverPublicationState §5.4.5, §6.1', () => {
   const ACK = call('RecoverPublicationState', { units: ['m1'] });
   it('forbidden for individuals: never, even with an agreement', () => {
@@ -432,6 +487,34 @@ describe('ladders §5.4.2–§5.5.1: 6 free, then 6 an hour apart, then a day ap
     fill(l, onUnits('MoveMessage', 'a'), IND, every(winter(14, 10), 6, 0));
     expect(attempt(l, onUnits('MoveMessage', 'a', 'b'), IND, winter(14, 10, 1)).allowed).toBe(false);
     expect(l.ladders.get('MoveMessage|b')).toBeUndefined();
+  });
+
+  it('a batch never loses ids: after 6 batches naming 600 messages, the 501st and 600th are held too', () => {
+    const l = emptyLedger();
+    const ids = batchMessageIds({ messageIds: Array.from({ length: 600 }, (_, i) => `m${i + 1}`) }) ?? [];
+    const move = recognise('POST', 'https://www.ehealth.fgov.be/api/mailboxes/k/folders/inbox/messages/trash')!;
+    fill(l, callUnits(move, ids)!, IND, every(winter(14, 10), 6, 0));
+    for (const id of ['m1', 'm501', 'm600']) {
+      expect(decide(callUnits(move, [id])!, l, IND, winter(14, 10, 1)), id).toMatchObject({ allowed: false, scope: 'message' });
+    }
+  });
+
+  // Directive README, "Batches the client cannot read".
+  it('a recover, trash or delete batch whose body cannot be read counts against one stand-in unit per route and box', () => {
+    const l = emptyLedger();
+    const url = (tail: string) => `https://www.ehealth.fgov.be/api/mailboxes/k/folders/inbox/messages/${tail}`;
+    const recover = callUnits(recognise('POST', url('recover'))!)!;
+    const trash = callUnits(recognise('POST', url('trash'))!)!;
+    const deleteBatch = callUnits(recognise('POST', url('delete'))!)!;
+    for (const unread of [recover, trash, deleteBatch]) {
+      expect(unread.units).toHaveLength(1);
+      const verdicts = every(winter(14, 10), 8, MIN).map((t) => attempt(l, unread, IND, t).allowed);
+      expect(verdicts, unread.units[0]).toEqual([true, true, true, true, true, true, false, false]); // the ladder, met on repeats
+    }
+    // per route: recover, trash and delete have stand-ins of their own; another folder's is untouched
+    expect(new Set([recover.units[0], trash.units[0], deleteBatch.units[0]]).size).toBe(3);
+    const sentbox = callUnits(recognise('POST', 'https://www.ehealth.fgov.be/api/mailboxes/k/folders/sentbox/messages/recover')!)!;
+    expect(decide(sentbox, l, IND, winter(14, 11)).allowed).toBe(true);
   });
 
   it('ladderStanding: the stages as numbers', () => {

@@ -1,9 +1,9 @@
 // The decision engine: given a call, the mailbox's ledger and the conditions of the moment, say
 // whether the directive allows it, how much of which budget is used, and when it is allowed again.
 // Pure: no browser API, the clock is a parameter.
-import { isPeak, nextPeakBoundary } from './brussels';
+import { brusselsInstant, brusselsParts, isPeak, nextPeakBoundary } from './brussels';
 import { type Ledger, type Stamp, addStamp, bumpLadder, ladderKey, windowMs } from './ledger';
-import { type Budget, type DirectiveMethod, LADDER, type MailboxKind, type Quota, RULES } from './rules';
+import { type Budget, type DirectiveMethod, LADDER, type MailboxKind, type Quota, RULES, WINDOW_MS } from './rules';
 import { type SeatShare, seatLimit } from './share';
 
 export interface Period {
@@ -108,6 +108,40 @@ function windowStanding(times: readonly number[], w: number, quota: Quota, metho
   return { used, limit, retryAt: null };
 }
 
+/** Start of the Brussels calendar day holding t, and of the next one (23, 24 or 25 hours later). */
+function brusselsDay(t: number): { start: number; end: number } {
+  const p = brusselsParts(t);
+  return { start: brusselsInstant(p.year, p.month, p.day), end: brusselsInstant(p.year, p.month, p.day + 1) };
+}
+
+/**
+ * "Per day" is also a Brussels calendar day (directive README, "Per day"): a call at t is allowed
+ * when fewer than `limit` counted calls fall on t's date. On a 25-hour day a trailing 24 hours
+ * alone would let two "once a day" calls fall on one date.
+ */
+function calendarStanding(times: readonly number[], limit: number, now: number): WindowStanding {
+  const dayCount = (d: { start: number; end: number }): number => firstAfter(times, d.end - 1) - firstAfter(times, d.start - 1);
+  let day = brusselsDay(now);
+  const used = dayCount(day);
+  // Stamps on later dates exist only after the clock went back: walk to the first date with room.
+  for (let step = 0; step < 64; step++) {
+    if (dayCount(day) < limit) return { used, limit, retryAt: step === 0 ? now : day.start };
+    day = brusselsDay(day.end);
+  }
+  return { used, limit, retryAt: null };
+}
+
+/** A window budget's standing; a day window also keeps its calendar day (both must allow). */
+function budgetStanding(times: readonly number[], w: number, quota: Quota, method: DirectiveMethod, c: Conditions, now: number): WindowStanding {
+  const trailing = windowStanding(times, w, quota, method, c, now);
+  if (w !== WINDOW_MS.day || typeof quota !== 'number') return trailing;
+  const limit = limitAt(quota, method, c, now); // a fixed number (a seat's share of it, perhaps)
+  const calendar = calendarStanding(times, limit, now);
+  const binding = pick({ s: trailing, scope: 'day' }, { s: calendar, scope: 'day' }).s;
+  const retryAt = jointRetry(now, [(t) => windowStanding(times, w, quota, method, c, t).retryAt, (t) => calendarStanding(times, limit, t).retryAt]);
+  return { ...binding, retryAt };
+}
+
 const times = (stamps: readonly Stamp[] | undefined, folder?: string): number[] => {
   const out: number[] = [];
   if (stamps) for (const s of stamps) if (folder === undefined || s.folder === folder) out.push(s.at);
@@ -163,11 +197,11 @@ export function decide(call: CallUnits, ledger: Ledger, c: Conditions, now: numb
       return forbidden();
     case 'agreement':
       if (!c.ackAgreement) return forbidden();
-      return finish({ s: windowStanding(times(ledger.windows[call.method]), windowMs(call.method), budget.max, call.method, c, now), scope: budget.window });
+      return finish({ s: budgetStanding(times(ledger.windows[call.method]), windowMs(call.method), budget.max, call.method, c, now), scope: budget.window });
     case 'window': {
       const w = windowMs(call.method);
       const stamps = ledger.windows[call.method];
-      let best: { s: WindowStanding; scope: VerdictScope } = { s: windowStanding(times(stamps), w, budget.max, call.method, c, now), scope: budget.window };
+      let best: { s: WindowStanding; scope: VerdictScope } = { s: budgetStanding(times(stamps), w, budget.max, call.method, c, now), scope: budget.window };
       if (budget.perFolder !== undefined && call.folder !== undefined) {
         const all = times(stamps);
         const inFolder = times(stamps, call.folder);
@@ -221,7 +255,11 @@ export function headroom(call: CallUnits, ledger: Ledger, c: Conditions, now: nu
     const used = ts.length - firstAfter(ts, now - w);
     const change = nextChange(quota, c, now);
     const instants = change < now + horizon ? [now, change, now + horizon] : [now, now + horizon];
-    return Math.min(...instants.map((t) => limitAt(quota, call.method, c, t))) - used;
+    const trailing = Math.min(...instants.map((t) => limitAt(quota, call.method, c, t))) - used;
+    // A day window keeps its calendar day too; a later date only has more room.
+    if (w !== WINDOW_MS.day || typeof quota !== 'number') return trailing;
+    const limit = limitAt(quota, call.method, c, now);
+    return Math.min(trailing, limit - calendarStanding(ts, limit, now).used);
   };
   let r = room(times(stamps), budget.max);
   if (budget.perFolder !== undefined && call.folder !== undefined) r = Math.min(r, room(times(stamps, call.folder), budget.perFolder));

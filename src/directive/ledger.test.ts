@@ -94,13 +94,13 @@ describe('prune', () => {
     expect(ats(l, 'GetMailbox')).toEqual([30, 59].map((m) => m * MIN));
   });
 
-  it('keeps 24 hours for per-day rules', () => {
+  it('keeps 25 hours for per-day rules (the longest Brussels calendar day, for the calendar rule)', () => {
     const l = emptyLedger();
     addStamp(l, 'CreateOutOfOffice', { at: T0 });
     addStamp(l, 'CreateOutOfOffice', { at: T0 + 2 * HOUR });
-    prune(l, T0 + 23 * HOUR);
-    expect(ats(l, 'CreateOutOfOffice')).toEqual([0, 2 * HOUR]);
     prune(l, T0 + DAY);
+    expect(ats(l, 'CreateOutOfOffice')).toEqual([0, 2 * HOUR]);
+    prune(l, T0 + 25 * HOUR);
     expect(ats(l, 'CreateOutOfOffice')).toEqual([2 * HOUR]);
   });
 

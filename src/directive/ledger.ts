@@ -1,5 +1,5 @@
 // One mailbox's memory of counted calls: only what the longest window needs (24 hours of stamps
-// for per-hour and per-day rules) plus one small entry per message for the ladders. Decisions
+// for per-hour and per-day rules, 25 for a day's calendar rule) plus one small entry per message for the ladders. Decisions
 // therefore cost the same on day one and after a year of traffic.
 import { type DirectiveMethod, RULES, WINDOW_MS } from './rules';
 
@@ -46,6 +46,12 @@ const WINDOWS = Object.fromEntries(
   }),
 ) as Record<DirectiveMethod, number>;
 
+/** The longest Brussels calendar day: a day window's stamps are kept this long for its calendar rule. */
+export const LONGEST_DAY_MS = 25 * 3_600_000;
+
+/** How long a method's stamps are kept in memory and read back on start: its window, or a whole calendar day. */
+export const keptMs = (method: DirectiveMethod): number => (WINDOWS[method] === WINDOW_MS.day ? LONGEST_DAY_MS : WINDOWS[method]);
+
 /** Inserts in time order; a clock moved back yields a stamp older than the newest one. */
 export function addStamp(ledger: Ledger, method: DirectiveMethod, stamp: Stamp): void {
   const list = (ledger.windows[method] ??= []);
@@ -90,7 +96,7 @@ export function prune(ledger: Ledger, now: number): void {
   for (const method of Object.keys(ledger.windows) as DirectiveMethod[]) {
     const list = ledger.windows[method];
     if (!list) continue;
-    const horizon = now - windowMs(method);
+    const horizon = now - keptMs(method);
     let drop = 0;
     while (drop < list.length && (list[drop]?.at ?? 0) <= horizon) drop++;
     if (drop > 0) list.splice(0, drop);

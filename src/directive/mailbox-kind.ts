@@ -14,14 +14,23 @@ const INDIVIDUAL_QUALITIES = new Set([
 // GROUP, GROUP_OF_NURSES, MEDICAL_HOUSE, INSTITUTION, RETIREMENT, PHARMACY, ...).
 const ORGANIZATION_STEMS = /HOSPITAL|LABO|GROUP|INSTITUTION|HOUSE|PHARMACY|RETIREMENT|CENTER|CENTRE|OFFICE|SERVICE|ORGANI[SZ]ATION|CTRL|AMBULANCE|GUARD_POST|PSYCH_HOUSE|PROTECTED_ACCOMMODATION/;
 
+/**
+ * Identifier types and qualities are compared case-insensitively; a quality alone (the type
+ * missing, or one not known here such as OTHER) is unsure, which means null: individual limits
+ * until the user says otherwise (directive README, "Box kind"). NIHII types may carry the quality
+ * (`NIHII-HOSPITAL`).
+ */
 export function kindFromOwner(owner: MailboxOwner | null): MailboxKind | null {
   if (!owner) return null;
-  const type = owner.idType ?? '';
-  const quality = (owner.quality ?? '').replace(/[\s-]/g, '_');
+  const norm = (v: string | null): string => (v ?? '').trim().toUpperCase().replace(/[\s-]/g, '_');
+  const type = norm(owner.idType);
   if (type === 'CBE' || type === 'EHP') return 'organization';
   if (type === 'NISS' || type === 'SSIN' || type === 'INSS') return 'individual';
-  if (INDIVIDUAL_QUALITIES.has(quality)) return 'individual';
-  if (ORGANIZATION_STEMS.test(quality)) return 'organization';
+  if (type !== 'NIHII' && !type.startsWith('NIHII_')) return null;
+  for (const quality of [norm(owner.quality), type.slice('NIHII_'.length)]) {
+    if (INDIVIDUAL_QUALITIES.has(quality)) return 'individual';
+    if (ORGANIZATION_STEMS.test(quality)) return 'organization';
+  }
   return null;
 }
 

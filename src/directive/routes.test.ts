@@ -2,7 +2,7 @@
 // folder names case-insensitive). Expected results come from the table, not from routes.ts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ApiCall, MAX_BATCH_BODY, batchMessageIds, mayBeApiUrl, recognise } from './routes';
+import { type ApiCall, MAX_BATCH_BODY, MAX_BATCH_IDS, batchMessageIds, canonicalMethod, mayBeApiUrl, readUrl, recognise } from './routes';
 
 const BASES = [
   'https://www.ehealth.fgov.be/ehealthbox/api/v3/mailboxes',
@@ -20,8 +20,8 @@ const ROUTES: [string, string, ApiCall][] = [
   ['GET', `/${K}/folders`, { method: 'ListMailBoxFolder', accessKey: K }], // §5.3.1
   ['GET', `/${K}/folders/inbox/messages`, { method: 'ListMessages', accessKey: K, folder: 'inbox' }], // §5.4.1
   ['GET', `/${K}/folders/inbox/messages/m1`, { method: 'GetMessage', accessKey: K, folder: 'inbox', messageId: 'm1' }], // §5.4.2
-  ['POST', `/${K}/folders/inbox/messages/recover`, { method: 'MoveMessage', accessKey: K, folder: 'inbox', batch: true }], // §5.4.3
-  ['POST', `/${K}/folders/bininbox/messages/trash`, { method: 'MoveMessage', accessKey: K, folder: 'bininbox', batch: true }], // §5.4.3
+  ['POST', `/${K}/folders/inbox/messages/recover`, { method: 'MoveMessage', accessKey: K, folder: 'inbox', move: 'recover', batch: true }], // §5.4.3
+  ['POST', `/${K}/folders/bininbox/messages/trash`, { method: 'MoveMessage', accessKey: K, folder: 'bininbox', move: 'trash', batch: true }], // §5.4.3
   ['DELETE', `/${K}/folders/inbox/messages/m1`, { method: 'DeleteMessage', accessKey: K, folder: 'inbox', messageId: 'm1' }], // §5.4.4
   ['POST', `/${K}/folders/inbox/messages/m1`, { method: 'DeleteMessage', accessKey: K, folder: 'inbox', messageId: 'm1', batch: true }], // §5.4.4
   ['GET', `/${K}/publications/m1`, { method: 'RecoverPublicationState', accessKey: K, messageId: 'm1' }], // §5.4.5
@@ -110,6 +110,144 @@ describe('spelling of the URL', () => {
 
   it('an explicit default port is fine', () => {
     expect(recognise('GET', `https://www.ehealth.fgov.be:443/api/mailboxes/${K}`)?.method).toBe('GetMailbox');
+  });
+});
+
+// Directive README, "URLs are read the way the browser sends them and a lenient server routes them".
+describe('one canonical reading: the URL the browser sends, as a lenient server routes it', () => {
+  const base = 'https://www.ehealth.fgov.be/ehealthbox/api/v3';
+  const msg = { method: 'GetMessage', accessKey: K, folder: 'inbox', messageId: 'msg-1' };
+
+  it.each([
+    ['a tab inside a segment name', `${base}/mail\tboxes/${K}/folders/inbox/messages/msg-1`],
+    ['a newline inside the id', `${base}/mailboxes/${K}/folders/inbox/messages/msg\n-1`],
+    ['a carriage return in the host', `https://www.ehe\r\nalth.fgov.be/api/mailboxes/${K}/folders/inbox/messages/msg-1`],
+    ['spaces and controls around', ` \u0001${base}/mailboxes/${K}/folders/inbox/messages/msg-1 \n`],
+    ['a percent-encoded segment name', `${base}/%6Dailboxes/${K}/folders/inbox/messages/msg-1`],
+    ['an upper-case letter encoded', `${base}/%4DAILBOXES/${K}/folders/inbox/messages/msg-1`],
+    ['every letter encoded', `${base}/%6D%61%69%6C%62%6F%78%65%73/${K}/%66olders/inbox/%6d%65ssages/msg-1`],
+    ['an encoded escape split by a tab', `${base}/%6\tDailboxes/${K}/folders/inbox/messages/msg-1`],
+    ['an encoded id', `${base}/mailboxes/${K}/folders/inbox/messages/%6Dsg-1`],
+    ['matrix parameters after the id', `${base}/mailboxes/${K}/folders/inbox/messages/msg-1;x=y`],
+    ['matrix parameters on every segment', `${base};v=1/mailboxes;a/${K};b=2/folders;c/inbox;d/messages;e/msg-1;f;g=h`],
+    ['a trailing dot on the host', `https://www.ehealth.fgov.be./api/mailboxes/${K}/folders/inbox/messages/msg-1`],
+    ['an upper-case scheme and host', `HTTPS://WWW.EHEALTH.FGOV.BE/api/mailboxes/${K}/folders/inbox/messages/msg-1`],
+    ['user info and a port', `https://u:p@www.ehealth.fgov.be:443/api/mailboxes/${K}/folders/inbox/messages/msg-1`],
+    ['backslashes as slashes', `https:\\\\www.ehealth.fgov.be\\api\\mailboxes\\${K}\\folders\\inbox\\messages\\msg-1`],
+    ['dot segments', `${base}/x/../mailboxes/./${K}/folders/inbox/%2e/messages/y/%2E%2e/msg-1`],
+    ['an encoded host', `https://www.%65health.fgov.be/api/mailboxes/${K}/folders/inbox/messages/msg-1`],
+  ])('%s', (_label, url) => {
+    expect(mayBeApiUrl(url)).toBe(true);
+    expect(recognise('GET', url)).toEqual(msg);
+  });
+
+  it('%2F is not a separator: it stays inside its segment', () => {
+    expect(recognise('GET', `${base}/mailboxes/${K}/folders/inbox/messages/a%2Fb`)?.messageId).toBe('a/b');
+    expect(recognise('GET', `${base}/mailboxes%2F${K}/folders/inbox/messages/m1`)).toBeNull();
+    expect(recognise('GET', `${base}/mailboxes/${K}%2Ffolders%2Finbox%2Fmessages`)).toEqual({ method: 'GetMailbox', accessKey: `${K}/folders/inbox/messages` });
+  });
+
+  it('an encoded ";" is part of the id, not a matrix parameter', () => {
+    expect(recognise('GET', `${base}/mailboxes/${K}/folders/inbox/messages/msg-1%3Bx=y`)?.messageId).toBe('msg-1;x=y');
+  });
+
+  it('HEAD is read as GET; methods in any case', () => {
+    expect(recognise('HEAD', `${base}/mailboxes/${K}/folders/inbox/messages/msg-1`)).toEqual(msg);
+    expect(recognise('head', `${base}/mailboxes/${K}`)).toEqual({ method: 'GetMailbox', accessKey: K });
+    expect(recognise('pAtCh', `${base}/mailboxes/${K}`)?.method).toBe('UpdateMailbox');
+    expect(canonicalMethod('Head')).toBe('GET');
+    expect(canonicalMethod('delete')).toBe('DELETE');
+  });
+
+  it('readUrl gives the host and decoded segments, nothing from the query or fragment', () => {
+    expect(readUrl('https://A.ehealth.fgov.be.:8443/x;m=1/%41b%2Fc//d?q=/e#/f')).toEqual({ host: 'a.ehealth.fgov.be', segments: ['x', 'Ab/c', 'd'] });
+    expect(readUrl('https:host/a')).toEqual({ host: 'host', segments: ['a'] });
+    expect(readUrl('http://www.ehealth.fgov.be/a')).toBeNull();
+    expect(readUrl('/relative/mailboxes')).toBeNull();
+    expect(readUrl('https://[::1]/mailboxes')).toBeNull();
+    expect(readUrl('https://%zz/mailboxes')).toBeNull();
+  });
+
+  it('still refuses look-alike hosts however they are spelt', () => {
+    for (const url of [
+      `https://evilehealth.fgov.be./api/mailboxes/${K}`,
+      `https://ehealth.fgov.be.evil.com/api/mailboxes/${K}`,
+      `https://www.ehealth.fgov.be%2Eevil.com/api/mailboxes/${K}`,
+      `https://www.ehealth.fgov.be\t@evil.com/api/mailboxes/${K}`,
+      `https://www.ehealth.fgov.be..//api/mailboxes/${K}`,
+    ]) {
+      expect(recognise('GET', url), url).toBeNull();
+    }
+  });
+
+  it('works with built-ins the page replaced after load', () => {
+    const saved = { lower: String.prototype.toLowerCase, exec: RegExp.prototype.exec, decode: globalThis.decodeURIComponent, push: Array.prototype.push };
+    try {
+      String.prototype.toLowerCase = () => 'x';
+      RegExp.prototype.exec = () => null;
+      globalThis.decodeURIComponent = () => 'x';
+      Array.prototype.push = () => 0;
+      expect(recognise('GET', `${base}/%6Dailboxes/${K}/folders/Inbox/messages/msg-1;x`)).toEqual(msg);
+      expect(batchMessageIds({ MessageIds: ['a', 'b', 'a'] })).toEqual(['a', 'b']);
+    } finally {
+      String.prototype.toLowerCase = saved.lower;
+      RegExp.prototype.exec = saved.exec;
+      globalThis.decodeURIComponent = saved.decode;
+      Array.prototype.push = saved.push;
+    }
+  });
+
+  // Any spelling the browser and a lenient server treat as the same request recognises to the same call.
+  it('property: any spelling of a recognised URL recognises to the same call', () => {
+    const KEYWORDS = new Set(['mailboxes', 'folders', 'inbox', 'sentbox', 'messages', 'trash', 'outOfOffices', 'attachments']);
+    const ROUTE_TAILS: [string, string[]][] = [
+      ['GET', [K]], ['PATCH', [K]], ['GET', [K, 'folders']], ['GET', [K, 'folders', 'inbox', 'messages']],
+      ['GET', [K, 'folders', 'inbox', 'messages', 'msg-1']], ['HEAD', [K, 'folders', 'sentbox', 'messages', 'm-2']],
+      ['POST', [K, 'folders', 'inbox', 'messages', 'trash']], ['DELETE', [K, 'outOfOffices', 'o1']],
+      ['GET', [K, 'folders', 'inbox', 'messages', 'm1', 'attachments', 'a1']], ['POST', []],
+    ];
+    const encodeSome = (text: string, mask: number[]): string =>
+      [...text].map((ch, i) => ((mask[i % mask.length] ?? 0) % 3 === 0 ? `%${ch.charCodeAt(0).toString(16)[(mask[0] ?? 0) % 2 ? 'toUpperCase' : 'toLowerCase']()}` : ch)).join('');
+    const sprinkle = (text: string, at: number[]): string => {
+      let out = text;
+      for (const p of at) {
+        const i = p % (out.length + 1);
+        out = `${out.slice(0, i)}${'\t\n\r'[p % 3]}${out.slice(i)}`;
+      }
+      return out;
+    };
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ROUTE_TAILS),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom('', ';v=1', ';jsessionid=abc'),
+        ([verb, tail], mask, tabs, dot, upperCase, matrix) => {
+          const plain = `https://www.ehealth.fgov.be/api/mailboxes/${tail.join('/')}`;
+          const expected = recognise(verb, plain);
+          expect(expected).not.toBeNull();
+          const host = `${upperCase ? 'WWW.EHEALTH.FGOV.BE' : 'www.ehealth.fgov.be'}${dot ? '.' : ''}`;
+          const keyword = (seg: string): string => (upperCase && KEYWORDS.has(seg) ? seg.toUpperCase() : seg); // ids keep their case
+          const path = ['api', 'mailboxes', ...tail].map((seg) => `${encodeSome(keyword(seg), mask)}${matrix}`).join('/');
+          const spelt = sprinkle(`https://${host}/${path}`, tabs);
+          expect(mayBeApiUrl(spelt)).toBe(true);
+          expect(recognise(verb.toLowerCase(), spelt)).toEqual(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('property: the pre-filter never rejects a URL that recognises', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        const url = `https://www.ehealth.fgov.be/${a}/mailboxes/${b}`;
+        if (recognise('GET', url) !== null || recognise('POST', url) !== null) expect(mayBeApiUrl(url)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -208,13 +346,14 @@ describe('batchMessageIds: the messages a recover / trash / delete-multiple body
     expect(batchMessageIds({ messageIds: ['x'.repeat(201), 'y'.repeat(200)] })).toEqual(['y'.repeat(200)]);
   });
 
-  it('caps: at most 500 ids are read', () => {
-    const ids = Array.from({ length: 2000 }, (_, i) => `m${i}`);
+  it('a batch never loses ids: the 501st and the 20 000th are read too (directive README, "Batches")', () => {
+    const ids = Array.from({ length: 20_000 }, (_, i) => `m${i}`);
     const got = batchMessageIds({ messageIds: ids });
-    expect(got).toHaveLength(500);
-    expect(got?.[0]).toBe('m0');
-    expect(got?.[499]).toBe('m499');
+    expect(got).toHaveLength(20_000);
+    expect(got?.[500]).toBe('m500');
+    expect(got?.[19_999]).toBe('m19999');
   });
+
 
   it('the body size cap is 64 KiB', () => {
     expect(MAX_BATCH_BODY).toBe(64 * 1024);
@@ -255,13 +394,12 @@ describe('robustness (property-based)', () => {
     );
   });
 
-  it('batchMessageIds never throws and returns 1–500 distinct short ids or null', () => {
+  it('batchMessageIds never throws and returns distinct short ids or null', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (body) => {
         const ids = batchMessageIds(body);
         if (ids === null) return;
         expect(ids.length).toBeGreaterThan(0);
-        expect(ids.length).toBeLessThanOrEqual(500);
         expect(new Set(ids).size).toBe(ids.length);
         for (const id of ids) expect(id.length).toBeGreaterThan(0);
         for (const id of ids) expect(id.length).toBeLessThanOrEqual(200);

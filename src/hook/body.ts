@@ -1,7 +1,6 @@
 // Request and response bodies, read only when cheap and small. Shared by fetch.ts and xhr.ts.
 import { field } from '../directive/responses';
 import { batchMessageIds, MAX_BATCH_BODY } from '../directive/routes';
-import { MAX_LIST } from '../shared/page-protocol';
 import { jsonParse, NativeBlob, NativeFormData, NativeURLSearchParams } from './natives';
 
 /** Responses above this are neither parsed nor copied. */
@@ -42,7 +41,7 @@ export function bodyBytes(body: unknown): number | undefined {
 export function idsFromText(text: string): string[] | undefined {
   if (text.length > MAX_BATCH_BODY) return undefined;
   try {
-    return batchMessageIds(jsonParse(text))?.slice(0, MAX_LIST) ?? undefined;
+    return batchMessageIds(jsonParse(text)) ?? undefined;
   } catch {
     return undefined;
   }

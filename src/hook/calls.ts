@@ -3,8 +3,9 @@
 // status go out: never a URL, a header or a body.
 import type { ApiCall, ApiMethod } from '../directive/routes';
 import type { HookMessage, ResponseInfo } from '../shared/page-protocol';
-import { decide, post, type Decision, type Failure } from './channel';
+import { decide, enforcing, post, type Decision, type Failure } from './channel';
 import { copyKey, getCopy, isRead } from './copies';
+import { heldNotice } from './holds';
 import { randomId } from './natives';
 
 export interface Tracked {
@@ -20,7 +21,7 @@ export interface Tracked {
 }
 
 export function track(call: ApiCall, url: string): Tracked {
-  return { id: randomId(), call, url, key: copyKey(call.method, url) };
+  return { id: randomId(), call, url, key: copyKey(call, url) };
 }
 
 /**
@@ -36,9 +37,30 @@ function request(t: Tracked): { call: ApiCall; messageIds?: string[]; bodyBytes?
   return r;
 }
 
+/** A call held already (enforce mode), answered in the page: no message, nothing to fail open. */
+export function localHold(call: ApiCall): Decision | null {
+  const notice = enforcing() ? heldNotice(call) : undefined;
+  return notice ? { kind: 'deny', notice } : null;
+}
+
+/** The call's unit: calls naming the same one wait for each other's verdict (a retry storm asks once). */
+const unitOf = (c: ApiCall): string => `${c.accessKey}|${c.method}|${c.folder ?? ''}|${c.messageId ?? ''}|${c.attachmentKey ?? ''}`;
+const asking = new Map<string, Promise<Decision>>();
+
 export function askVerdict(t: Tracked, transport: 'fetch' | 'xhr'): Promise<Decision> {
+  const held = localHold(t.call);
+  if (held) return Promise.resolve(held);
+  const unit = unitOf(t.call);
+  const before = asking.get(unit);
+  // Another call of this unit is waiting for its verdict: if that one is held, so is this one.
+  if (before) return before.then(() => askVerdict(t, transport));
   const hasCopy = isRead(t.call.method) && getCopy(t.key) !== undefined;
-  return decide({ type: 'decide', id: t.id, transport, hasCopy, ...request(t) });
+  const p = decide({ type: 'decide', id: t.id, transport, hasCopy, ...request(t) });
+  asking.set(unit, p);
+  void p.then(() => {
+    if (asking.get(unit) === p) asking.delete(unit);
+  });
+  return p;
 }
 
 export type Via = Extract<HookMessage, { type: 'outcome' }>['via'];

@@ -1,9 +1,12 @@
-// The hook's side of the bridge: window.postMessage handshake, then a private MessagePort.
-// The bridge may start before or after us, or never (tabs open before install, Firefox late
-// injection), or die (extension update): every path ends in a decision within VERDICT_TIMEOUT_MS,
-// and fails open rather than hold the page's call.
-import { CHANNEL, VERDICT_TIMEOUT_MS, type HookMessage, type Notice } from '../shared/page-protocol';
-import { clearTimer, listen, portPost, portStart, postToWindow, setTimer, unlisten } from './natives';
+// The hook's side of the bridge: a private channel no page script can see or reach
+// (page-protocol.ts, HELLO_HOOK). Both scripts run at document_start, before any page script, so
+// the handshake is over before a page listener exists; afterwards messages are events on a node
+// that is in no document. The bridge may also be missing (tabs open before install) or die
+// (extension update): every path ends in a decision within VERDICT_TIMEOUT_MS, and fails open
+// rather than hold the page's call, unless the call is known to be held (holds.ts).
+import { HELLO_BRIDGE, HELLO_HOOK, TO_BRIDGE, TO_HOOK, VERDICT_TIMEOUT_MS, type HookMessage, type Notice } from '../shared/page-protocol';
+import { forgetHolds, rememberHold } from './holds';
+import { clearTimer, dispatch, eventDetail, listen, NativeCustomEvent, NativeMouseEvent, NativeText, setTimer, unlisten } from './natives';
 
 export type Failure = 'timeout' | 'bridge-error' | 'no-bridge';
 export type Decision =
@@ -14,22 +17,26 @@ export type Decision =
 
 type DecideMessage = Extract<HookMessage, { type: 'decide' }>;
 
-/** connecting: no port yet, messages queue; absent: no bridge answered in time; down: context gone. */
+/** connecting: no bridge yet, messages queue; absent: no bridge answered in time; down: context gone. */
 let state: 'connecting' | 'up' | 'absent' | 'down' = 'connecting';
-let port: MessagePort | null = null;
+/** The bridge's mode: local holds apply in enforce mode only. */
+let mode: 'observe' | 'enforce' | null = null;
+export const enforcing = (): boolean => mode === 'enforce';
+const node = new NativeText('');
 interface Waiting {
   readonly message: DecideMessage;
   readonly resolve: (d: Decision) => void;
 }
 const pending = new Map<string, Waiting>();
-// Outcomes posted before the port arrives (early calls, late bridge) still get counted; bounded.
-// Decides do not queue: the ones still waiting are in `pending` and go out when the port comes.
+// Outcomes posted before the bridge answers (early calls, late bridge) still get counted; bounded.
+// Decides do not queue: the ones still waiting are in `pending` and go out when the bridge comes.
 const queue: HookMessage[] = [];
-const MAX_QUEUE = 100;
+const MAX_QUEUE = 1000;
 
 export function startChannel(): void {
-  listen.call(window, 'message', onWindowMessage as EventListener);
-  sayHello();
+  listen.call(node, TO_HOOK, onBridgeMessage as EventListener);
+  listen.call(window, HELLO_BRIDGE, onBridgeHello);
+  announce();
   setTimer(() => {
     if (state !== 'connecting') return;
     state = 'absent';
@@ -37,40 +44,35 @@ export function startChannel(): void {
   }, VERDICT_TIMEOUT_MS);
 }
 
-function sayHello(): void {
-  // A sandboxed frame's origin is "null", which postMessage does not take as a target.
-  postToWindow({ channel: CHANNEL, type: 'hook-hello' }, location.origin === 'null' ? '*' : location.origin);
+function announce(): void {
+  dispatch.call(window, new NativeMouseEvent(HELLO_HOOK, { relatedTarget: node }));
 }
 
-function onWindowMessage(event: MessageEvent): void {
-  try {
-    if (event.source !== window || port !== null) return;
-    const data: unknown = event.data;
-    if (typeof data !== 'object' || data === null || (data as { channel?: unknown }).channel !== CHANNEL) return;
-    const type = (data as { type?: unknown }).type;
-    if (type === 'bridge-hello') sayHello();
-    else if (type === 'bridge-port' && event.ports[0]) accept(event.ports[0]);
-  } catch {
-    // a hostile or odd message must not break the page's message handling
-  }
+/** The bridge started after us: announce once more, then never again (a page script saying hello later gets nothing). */
+function onBridgeHello(): void {
+  unlisten.call(window, HELLO_BRIDGE, onBridgeHello);
+  announce();
 }
 
-function accept(p: MessagePort): void {
-  port = p;
-  unlisten.call(window, 'message', onWindowMessage as EventListener);
-  // addEventListener, not onmessage: a page script holding the same port cannot unset ours.
-  listen.call(p, 'message', onPortMessage as EventListener);
-  portStart.call(p);
+function connected(): void {
+  unlisten.call(window, HELLO_BRIDGE, onBridgeHello);
   state = 'up';
   for (const w of pending.values()) send(w.message);
   for (const m of queue.splice(0)) send(m);
 }
 
-function onPortMessage(event: MessageEvent): void {
+function onBridgeMessage(event: CustomEvent): void {
   try {
-    const d: unknown = event.data;
+    const d: unknown = eventDetail.call(event);
     if (typeof d !== 'object' || d === null) return;
     const m = d as Record<string, unknown>;
+    // The bridge's first word is its mode (null while it reads it).
+    if (state === 'connecting' || state === 'absent') connected();
+    if (m.type === 'mode') {
+      mode = m.mode === 'observe' || m.mode === 'enforce' ? m.mode : null;
+      forgetHolds();
+      return;
+    }
     if (m.type === 'bridge-down') {
       state = 'down';
       queue.length = 0;
@@ -78,19 +80,23 @@ function onPortMessage(event: MessageEvent): void {
       return;
     }
     if (typeof m.id !== 'string') return;
-    const resolve = pending.get(m.id)?.resolve;
-    if (!resolve) return;
-    if (m.type === 'verdict' && m.verdict === 'allow') resolve({ kind: 'allow' });
-    else if (m.type === 'verdict' && m.verdict === 'deny') resolve({ kind: 'deny', notice: readNotice(m.notice) });
-    else if (m.type === 'no-verdict') resolve({ kind: 'fail', failure: 'bridge-error' });
+    const waiting = pending.get(m.id);
+    if (!waiting) return;
+    if (m.type === 'verdict' && m.verdict === 'allow') waiting.resolve({ kind: 'allow' });
+    else if (m.type === 'verdict' && m.verdict === 'deny') {
+      const notice = readNotice(m.notice);
+      // Held in enforce mode: later calls of the same unit are answered here until then.
+      if (notice?.level === 'held') rememberHold(waiting.message.call, notice);
+      waiting.resolve({ kind: 'deny', notice });
+    } else if (m.type === 'no-verdict') waiting.resolve({ kind: 'fail', failure: 'bridge-error' });
   } catch {
-    // garbage on the port: the call's own timeout still settles it
+    // garbage on the channel: the call's own timeout still settles it
   }
 }
 
 function send(message: HookMessage): void {
   try {
-    if (port) portPost.call(port, message);
+    dispatch.call(node, new NativeCustomEvent(TO_BRIDGE, { detail: message }));
   } catch {
     // an unclonable value would be our bug; never the page's problem
   }
@@ -118,6 +124,7 @@ export function decide(message: DecideMessage): Promise<Decision> {
         resolve(d);
       },
     });
+    // The bridge may answer at once (observe mode, a leased slot): inside this dispatch.
     if (state === 'up') send(message);
   });
 }
@@ -137,7 +144,7 @@ export function cancel(id: string): void {
   post({ type: 'release', id });
 }
 
-/** The notice only shapes the 429 body; take its fields only when they have the expected types. */
+/** The notice only shapes the 429 body and the hold; take its fields only when they have the expected types. */
 function readNotice(n: unknown): Notice | undefined {
   if (typeof n !== 'object' || n === null) return undefined;
   const o = n as Record<string, unknown>;

@@ -1,7 +1,8 @@
 // The in-memory copy of the last good answer to each read (GetMailbox, ListMailBoxFolder,
 // ListMessages), served instead of a refused call so the app keeps showing the mailbox. Lives only
 // as long as the page; never persisted, never sent to the bridge.
-import type { ApiMethod } from '../directive/routes';
+import type { ApiCall, ApiMethod } from '../directive/routes';
+import { NativeURL } from './natives';
 
 export type HeaderList = [name: string, value: string][];
 
@@ -28,7 +29,25 @@ const WIRE_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-en
 
 export const isRead = (m: ApiMethod): boolean => m === 'GetMailbox' || m === 'ListMailBoxFolder' || m === 'ListMessages';
 
-export const copyKey = (method: ApiMethod, url: string): string => `${method} ${url}`;
+/** The listing's page is part of what it answers; any other query (`?_=<time>`, a cache buster) is not. */
+const PAGING = ['offset', 'limit'];
+
+/**
+ * Keyed by the route (box, folder, message) and the listing's page, not the full URL: a retry with
+ * a cache-busting query gets the last real answer of the same route (issue 11, point 7).
+ */
+export function copyKey(call: ApiCall, url: string): string {
+  let paging = '';
+  if (call.method === 'ListMessages') {
+    try {
+      const q = new NativeURL(url).searchParams;
+      for (const name of PAGING) paging += `|${q.get(name) ?? ''}`;
+    } catch {
+      // an absolute URL always parses; no paging then
+    }
+  }
+  return `${call.method} ${call.accessKey}|${call.folder ?? ''}|${call.messageId ?? ''}${paging}`;
+}
 
 export function getCopy(key: string): Copy | undefined {
   return store.get(key);

@@ -1,75 +1,116 @@
-// window.fetch, wrapped. Unrelated requests cost one type check and two indexOf calls; a recognised
-// call waits for its verdict, then goes out with the caller's own arguments (never rebuilt).
-import { mayBeApiUrl, MAX_BATCH_BODY, recognise } from '../directive/routes';
+// window.fetch, wrapped. Unrelated requests cost one type check and one native regex test; a
+// recognised call waits for its verdict (or is answered here when known to be held), then goes out
+// as the native Request built once from the caller's arguments.
+import { MAX_BATCH_BODY } from '../directive/routes';
 import { absenceFromText, bodyBytes, idsFromText, MAX_RESPONSE_BYTES, readCapped } from './body';
 import { cancel, post, type Decision, type Failure } from './channel';
 import { askVerdict, limited, passage, reportOutcome, track, type Tracked, type Via } from './calls';
 import type { HeaderList } from './copies';
 import {
-  baseUrl,
   decoder,
   headersForEach,
   headersGet,
   jsonParse,
   listen,
-  nativeFetch,
   NativeDOMException,
-  NativeRequest,
-  NativeURL,
+  NativeString,
   requestClone,
+  requestMethod,
+  requestSignal,
+  requestUrl,
   responseArrayBuffer,
   responseClone,
   unlisten,
+  urlHref,
 } from './natives';
 import { record, readsBody, smallJson } from './observe';
+import { mayBeApi, recogniseCall } from './pristine';
 import { refusedAnswer, toResponse } from './refusal';
 
 type FetchArgs = [input: RequestInfo | URL, init?: RequestInit];
 
-export function installFetch(): void {
-  // `arguments` straight into apply (no rest parameter, no copy): the native call sees exactly what
-  // the caller passed, and V8 need not materialise an arguments object on the hot path.
-  window.fetch = function fetch(this: unknown, input: RequestInfo | URL): Promise<Response> {
+/**
+ * The URL a fetch input names, read once through the native getters (a Request or URL of any
+ * realm passes their brand checks), or the caller's own object made a string once, exactly as
+ * fetch would (a `toString` that changes between reads is read once: issue 11, point 3).
+ */
+function inputUrl(input: unknown): { url: string; request: Request | null } {
+  if (typeof input === 'string') return { url: input, request: null };
+  try {
+    return { url: requestUrl.call(input as Request) as string, request: input as Request };
+  } catch {
+    // not a Request
+  }
+  try {
+    return { url: urlHref.call(input as URL) as string, request: null };
+  } catch {
+    return { url: NativeString(input), request: null };
+  }
+}
+
+type NativeFetch = typeof fetch;
+
+/**
+ * Wraps `win.fetch`: this document's (index.ts), or a new same-origin frame's before its page can
+ * use it (frames.ts). The frame's own fetch and Request are the natives there: a relative URL is
+ * read against that frame's base.
+ */
+export function installFetch(win: Window & typeof globalThis = window): void {
+  const nativeFetch = win.fetch;
+  const Req = win.Request;
+  win.fetch = function fetch(this: unknown, input: RequestInfo | URL): Promise<Response> {
     let url: string;
-    if (typeof input === 'string') url = input;
-    else {
-      try {
-        if (input instanceof NativeURL) url = input.href;
-        else if (input instanceof NativeRequest) url = input.url;
-        else return nativeFetch.apply(this, arguments as unknown as FetchArgs);
-      } catch {
-        return nativeFetch.apply(this, arguments as unknown as FetchArgs);
-      }
+    let request: Request | null;
+    let args = arguments as unknown as FetchArgs;
+    try {
+      const read = inputUrl(input);
+      url = read.url;
+      request = read.request;
+      // The native call gets the string read here, not the object again.
+      if (read.request === null && typeof input !== 'string') args = [url, args[1]];
+    } catch {
+      // a toString that throws: the native call throws the same way
+      return nativeFetch.apply(this, args);
     }
-    if (!mayBeApiUrl(url)) return nativeFetch.apply(this, arguments as unknown as FetchArgs);
-    return intercept(this, arguments as unknown as FetchArgs, url);
+    if (!mayBeApi(url)) return nativeFetch.apply(this, args);
+    return intercept(nativeFetch, Req, this, args, request);
   };
 }
 
-async function intercept(thisArg: unknown, args: FetchArgs, rawUrl: string): Promise<Response> {
+/**
+ * A recognised call goes out as one native Request built here from the caller's arguments: the
+ * browser reads them once, and the URL, method and signal decided on are that Request's, read
+ * through native getters. The call the hook decides on is exactly the call the browser sends.
+ */
+async function intercept(nativeFetch: NativeFetch, Req: typeof Request, thisArg: unknown, args: FetchArgs, request: Request | null): Promise<Response> {
+  let req: Request;
+  try {
+    // A Request alone is sent as it is (its URL and method cannot change); anything else becomes one.
+    req = request !== null && args[1] === undefined ? request : new Req(args[0], args[1]);
+  } catch {
+    // Invalid arguments: the native call rejects the same way.
+    return nativeFetch.apply(thisArg, args);
+  }
+  const own: FetchArgs = [req];
   let t: Tracked | null = null;
   let signal: AbortSignal | null = null;
   try {
-    const [input, init] = args;
-    const req = input instanceof NativeRequest ? input : null;
-    const method = init?.method !== undefined ? String(init.method) : req ? req.method : 'GET';
-    const url = new NativeURL(rawUrl, baseUrl()).href;
-    const call = recognise(method, url);
+    const url = requestUrl.call(req) as string;
+    const call = recogniseCall(requestMethod.call(req) as string, url);
     if (call !== null) {
       t = track(call, url);
-      signal = init?.signal !== undefined ? init.signal : req ? req.signal : null;
-      const body = init?.body;
-      if (call.method === 'Publish') t.bodyBytes = bodyBytes(body);
-      if (call.batch) t.messageIds = idsFromText((await smallText(body, req)) ?? '');
-      if (call.method === 'CreateOutOfOffice') t.absence = absenceFromText((await smallText(body, req)) ?? '');
+      signal = requestSignal.call(req) as AbortSignal;
+      if (call.method === 'Publish') t.bodyBytes = bodyBytes(args[1]?.body); // its size only (§3.1): read once more, from the caller's init
+      if (call.batch) t.messageIds = idsFromText((await smallText(req)) ?? '');
+      if (call.method === 'CreateOutOfOffice') t.absence = absenceFromText((await smallText(req)) ?? '');
     }
   } catch {
     t = null;
   }
-  if (t === null) return nativeFetch.apply(thisArg, args);
-  if (!limited(t.call.method)) return send(thisArg, args, t, 'info');
+  if (t === null) return nativeFetch.apply(thisArg, own);
+  if (!limited(t.call.method)) return send(nativeFetch, thisArg, own, t, 'info');
   // Already aborted: the native call rejects exactly as the caller expects, and nothing is counted.
-  if (signal?.aborted) return nativeFetch.apply(thisArg, args);
+  if (signal?.aborted) return nativeFetch.apply(thisArg, own);
 
   const decision = await verdict(t, signal);
   if (decision.kind === 'aborted') throw abortReason(signal);
@@ -78,17 +119,14 @@ async function intercept(thisArg: unknown, args: FetchArgs, rawUrl: string): Pro
   }
   if (signal?.aborted) {
     post({ type: 'release', id: t.id });
-    return nativeFetch.apply(thisArg, args);
+    return nativeFetch.apply(thisArg, own);
   }
   const { via, failure } = passage(decision);
-  return send(thisArg, args, t, via, failure);
+  return send(nativeFetch, thisArg, own, t, via, failure);
 }
 
-/** A small request body as text: a string body, or a Request's (read on a clone). */
-async function smallText(body: BodyInit | null | undefined, req: Request | null): Promise<string | undefined> {
-  if (typeof body === 'string') return body;
-  if (body !== undefined || req === null) return undefined;
-  // A clone, so the caller's Request keeps its body (bodyUsed stays false).
+/** A small request body as text, read on a clone (the Request that goes keeps its body). */
+async function smallText(req: Request): Promise<string | undefined> {
   const bytes = await readCapped(requestClone.call(req).body, MAX_BATCH_BODY);
   return bytes === null ? undefined : decoder.decode(bytes);
 }
@@ -108,7 +146,7 @@ function abortReason(signal: AbortSignal | null): unknown {
 }
 
 /** The native call; the response goes back untouched and is looked at afterwards, on a clone. */
-function send(thisArg: unknown, args: FetchArgs, t: Tracked, via: Via, failure?: Failure): Promise<Response> {
+function send(nativeFetch: NativeFetch, thisArg: unknown, args: FetchArgs, t: Tracked, via: Via, failure?: Failure): Promise<Response> {
   const p = nativeFetch.apply(thisArg, args);
   // Registered before the caller gets `p`, so the clone is taken before the caller can read the body.
   p.then(

@@ -11,9 +11,7 @@ function getter<T>(proto: object, name: string): (this: T) => unknown {
   return get as (this: T) => unknown;
 }
 
-export const nativeFetch = W.fetch;
 export const NativeResponse = W.Response;
-export const NativeRequest = W.Request;
 export const NativeURL = W.URL;
 export const NativeDOMException = W.DOMException;
 export const NativeEvent = W.Event;
@@ -24,12 +22,13 @@ export const NativeURLSearchParams = W.URLSearchParams;
 export const NativeDate = W.Date;
 export const setTimer = W.setTimeout.bind(W);
 export const clearTimer = W.clearTimeout.bind(W);
-export const postToWindow = W.postMessage.bind(W);
 export const listen = W.EventTarget.prototype.addEventListener;
 export const unlisten = W.EventTarget.prototype.removeEventListener;
 export const dispatch = W.EventTarget.prototype.dispatchEvent;
-export const portPost = W.MessagePort.prototype.postMessage;
-export const portStart = W.MessagePort.prototype.start;
+export const NativeText = W.Text;
+export const NativeMouseEvent = W.MouseEvent;
+export const NativeCustomEvent = W.CustomEvent;
+export const eventDetail = getter<CustomEvent>(W.CustomEvent.prototype, 'detail');
 export const decoder = new W.TextDecoder();
 export const encoder = new W.TextEncoder();
 export const jsonParse = JSON.parse;
@@ -39,7 +38,19 @@ export const randomId: () => string =
   typeof W.crypto?.randomUUID === 'function'
     ? W.crypto.randomUUID.bind(W.crypto)
     : () => `${NativeDate.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
-export const baseUrl = (): string => W.document.baseURI || W.location.href;
+// The document's base URL through the native getters: a page may replace `Node.prototype.baseURI`.
+const baseURIOf = getter<Node>(W.Node.prototype, 'baseURI');
+const doc = W.document;
+// location's properties are the page's to read, not to replace (unforgeable).
+const loc = W.location;
+export const baseUrl = (): string => (baseURIOf.call(doc) as string) || loc.href;
+
+/** Read through the prototypes' own getters, never the page's replacements (issue 11, point 3). */
+export const urlHref = getter<URL>(W.URL.prototype, 'href');
+export const requestUrl = getter<Request>(W.Request.prototype, 'url');
+export const requestMethod = getter<Request>(W.Request.prototype, 'method');
+export const requestSignal = getter<Request>(W.Request.prototype, 'signal');
+export const NativeString = W.String;
 
 export const xhr = {
   proto: xhrProto,

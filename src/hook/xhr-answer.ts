@@ -155,6 +155,16 @@ export function deliver(x: XMLHttpRequest, answer: Answer, url: string, uploadBy
   }
 }
 
+/** A synchronous XHR answered here: done before send() returns, with the events a synchronous one fires. */
+export function deliverNow(x: XMLHttpRequest, answer: Answer, url: string): void {
+  const sh = shadow(x, answer, url);
+  const n = answer.body.byteLength;
+  sh.rs = 4;
+  fire(x, 'readystatechange');
+  progress(x, 'load', n, n);
+  progress(x, 'loadend', n, n);
+}
+
 /**
  * abort() on a call that never left, or on one being delivered: the browser's "request error
  * steps" with `abort`, then the state drops to UNSENT.

@@ -1,14 +1,15 @@
 // XMLHttpRequest, patched on the prototype (the constructor stays native: instanceof, upload and
 // every property keep working). Unrelated requests cost one WeakMap lookup per method call.
-import { mayBeApiUrl, recognise, type ApiCall } from '../directive/routes';
+import type { ApiCall } from '../directive/routes';
 import { absenceFromText, bodyBytes, idsFromText, MAX_RESPONSE_BYTES } from './body';
 import { cancel, type Decision, type Failure } from './channel';
-import { askVerdict, limited, passage, reportOutcome, track, type Tracked, type Via } from './calls';
+import { askVerdict, limited, localHold, passage, reportOutcome, track, type Tracked, type Via } from './calls';
 import { isRead, type HeaderList } from './copies';
-import { baseUrl, encoder, jsonParse, jsonStringify, listen, NativeDOMException, NativeURL, unlisten, xhr as native } from './natives';
+import { baseUrl, encoder, jsonParse, jsonStringify, listen, NativeDOMException, NativeString, NativeURL, unlisten, urlHref, xhr as native } from './natives';
+import { mayBeApi, recogniseCall } from './pristine';
 import { readsBody, record, smallJson } from './observe';
 import { refusedAnswer } from './refusal';
-import { abortShadowed, deliver, unshadow } from './xhr-answer';
+import { abortShadowed, deliver, deliverNow, unshadow } from './xhr-answer';
 
 interface XhrState {
   readonly call: ApiCall;
@@ -24,6 +25,16 @@ interface XhrState {
   body?: unknown;
 }
 
+/** A URL argument as open() reads it: a URL of any realm by its native getter, anything else made a string once. */
+function urlString(url: unknown): string {
+  if (typeof url === 'string') return url;
+  try {
+    return urlHref.call(url as URL) as string;
+  } catch {
+    return NativeString(url);
+  }
+}
+
 const states = new WeakMap<XMLHttpRequest, XhrState>();
 
 const notOpened = (method: string): DOMException =>
@@ -37,20 +48,34 @@ const nativeAbort = native.abort as XhrMethod;
 const nativeSetRequestHeader = native.setRequestHeader as XhrMethod;
 type Args = unknown[];
 
-export function installXhr(): void {
-  const proto = native.proto;
+/** Patches `proto`: this document's XMLHttpRequest's, or a new same-origin frame's (frames.ts). */
+export function installXhr(proto: XMLHttpRequest = native.proto): void {
 
   proto.open = function open(this: XMLHttpRequest, method: string, url: string | URL): void {
     const st = states.get(this);
     if (st !== undefined) forget(this, st);
-    nativeOpen.apply(this, arguments as unknown as Args);
+    // Method and URL read once, as primitives, and those go to the native open (a `toString` that
+    // changes between reads, a URL of another realm: issue 11, point 3).
+    const args: unknown[] = [];
+    for (let i = 0; i < arguments.length; i++) args[i] = arguments[i];
+    let verb: string;
+    let u: string;
     try {
-      const u = typeof url === 'string' ? url : url instanceof NativeURL ? url.href : null;
-      if (u === null || !mayBeApiUrl(u)) return;
+      verb = NativeString(method);
+      u = urlString(url);
+    } catch {
+      nativeOpen.apply(this, args);
+      return;
+    }
+    args[0] = verb;
+    args[1] = u;
+    nativeOpen.apply(this, args);
+    try {
+      if (!mayBeApi(u)) return;
       const abs = new NativeURL(u, baseUrl()).href;
-      const c = recognise(String(method), abs);
+      const c = recogniseCall(verb, abs);
       // open(method, url) is async; open(method, url, undefined) is not, as in the browser.
-      if (c) states.set(this, { call: c, verb: String(method).toUpperCase(), url: abs, async: arguments.length < 3 || Boolean(arguments[2]), uploadBytes: null, phase: 'opened' });
+      if (c) states.set(this, { call: c, verb: verb.toUpperCase(), url: abs, async: args.length < 3 || Boolean(args[2]), uploadBytes: null, phase: 'opened' });
     } catch {
       // unknown to us: stays a plain XHR
     }
@@ -95,6 +120,14 @@ export function installXhr(): void {
       if (st.call.method === 'CreateOutOfOffice' && typeof body === 'string') t.absence = absenceFromText(body);
     } catch {
       nativeSend.apply(this, arguments as unknown as Args);
+      return;
+    }
+    // A synchronous XHR cannot wait for a verdict: it goes and is counted, unless it is known to
+    // be held, and then it is answered as held, synchronously.
+    const held = st.async ? null : localHold(st.call);
+    if (held?.kind === 'deny') {
+      st.phase = 'refused';
+      deliverNow(this, refusedAnswer(t, held.notice), st.url);
       return;
     }
     if (!st.async || !limited(st.call.method)) {

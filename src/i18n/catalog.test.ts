@@ -36,6 +36,15 @@ describe('message catalog', () => {
     expect(problems).toContain('a.one: missing or empty "de"');
     expect(problems).toContain('a.two.en: "$" only as $1..$9');
     expect(problems).toContain('b.ONE: key already defined in a.one');
+    expect(problems).toContain('a.one: describe its placeholders ($1) in "description"');
+  });
+
+  it('registers every messages file under src, so each one is checked (placeholders described, all languages)', () => {
+    const registered = catalogFiles();
+    const files = walk(SRC).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !['define.ts', 'catalog.ts'].includes(relative(join(SRC, 'i18n'), f)));
+    const catalogs = files.filter((f) => readFileSync(f, 'utf8').includes('defineMessages({'));
+    const missing = catalogs.filter((f) => !registered.has(f)).map((f) => relative(ROOT, f));
+    expect(missing, 'register these in src/i18n/catalog.ts').toEqual([]);
   });
 
   it('uses every key somewhere in src (as a string literal) or in manifest.json', () => {

@@ -10,10 +10,12 @@ import { quota } from '../features/quota/messages';
 import { retention } from '../features/retention/messages';
 import { outOfOffice } from '../features/out-of-office/messages';
 import { common } from './messages/common';
+import { names } from './messages/names';
 import { ui } from '../ui/messages';
 import { options } from '../ui/options/messages';
 import { popup } from '../ui/popup/messages';
 import { privacy } from '../ui/privacy/messages';
+import { welcome } from '../ui/welcome/messages';
 
 /**
  * Every message module. A feature adds its strings in its own folder
@@ -23,6 +25,7 @@ import { privacy } from '../ui/privacy/messages';
  */
 export const modules = {
   common,
+  names,
   budgets,
   budgetsBadge,
   bridge,
@@ -36,6 +39,7 @@ export const modules = {
   audit,
   ui,
   popup,
+  welcome,
   options,
   privacy,
 } as const;

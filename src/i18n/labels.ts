@@ -1,3 +1,4 @@
+import type { DirectiveMethod } from '../directive/rules';
 import type { MessageKey } from './catalog';
 
 // Domain values -> message keys, written out literally so that catalog.test.ts sees every key in use
@@ -17,3 +18,19 @@ export const activityLabel = {
   inactive: 'statusInactive',
   onCall: 'onCall',
 } as const satisfies Record<string, MessageKey>;
+
+/** What each directive method does, in plain words (the toasts, the popup, the badge, the chart). */
+export const METHOD_LABEL = {
+  GetMailbox: 'methodGetMailbox',
+  CreateMailboxIfNotExists: 'methodCreateMailboxIfNotExists',
+  UpdateMailbox: 'methodUpdateMailbox',
+  ListMailBoxFolder: 'methodListMailBoxFolder',
+  ListMessages: 'methodListMessages',
+  GetMessage: 'methodGetMessage',
+  MoveMessage: 'methodMoveMessage',
+  DeleteMessage: 'methodDeleteMessage',
+  RecoverPublicationState: 'methodRecoverPublicationState',
+  GetAttachment: 'methodGetAttachment',
+  CreateOutOfOffice: 'methodCreateOutOfOffice',
+  DeleteOutOfOffice: 'methodDeleteOutOfOffice',
+} as const satisfies Record<DirectiveMethod, MessageKey>;

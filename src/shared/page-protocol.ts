@@ -13,15 +13,23 @@ export const VERDICT_TIMEOUT_MS = 1500;
 /** Response header marking an answer served from the page's in-memory copy. */
 export const LOCAL_COPY_HEADER = 'X-eHealthBox-Companion';
 
-/** window.postMessage handshake; afterwards all traffic uses a private MessagePort. */
-export type Handshake =
-  | { channel: typeof CHANNEL; type: 'hook-hello' }
-  | { channel: typeof CHANNEL; type: 'bridge-port' }
-  /** The bridge started after the hook's hello went unheard: the hook says hello again. */
-  | { channel: typeof CHANNEL; type: 'bridge-hello' };
+/**
+ * The private channel (hook/channel.ts, bridge/channel.ts). Both scripts run at document_start,
+ * before any page script, and meet through one synchronous event on `window` whose
+ * `relatedTarget` is a DOM node the hook made and never inserted (DOM nodes are shared by the two
+ * worlds, JavaScript objects are not). Every later message is a CustomEvent dispatched on that
+ * node: it is in no document, so no page listener sees it, and no page script holds it.
+ * `HELLO_HOOK`: the hook's announcement (MouseEvent, relatedTarget = the node), sent at start and
+ * once more if the bridge says `HELLO_BRIDGE` (it started later). `TO_BRIDGE` / `TO_HOOK`: the
+ * messages, the event's `detail` (structured-cloned between the worlds).
+ */
+export const HELLO_HOOK = `${CHANNEL}:hook`;
+export const HELLO_BRIDGE = `${CHANNEL}:bridge`;
+export const TO_BRIDGE = `${CHANNEL}:to-bridge`;
+export const TO_HOOK = `${CHANNEL}:to-hook`;
 
-/** Longest list a hook message carries (listed messages, out-of-office entries, batch ids): the
- * hook truncates to it, the schema rejects longer. */
+/** Longest list of an answer a hook message carries (listed messages, out-of-office entries): the
+ * hook truncates to it, the schema rejects longer. A batch's ids are never cut (routes.ts, MAX_BATCH_IDS). */
 export const MAX_LIST = 1000;
 
 export type ResponseInfo =
@@ -71,6 +79,11 @@ export interface Notice {
   /** Epoch ms; null when the call is never allowed (e.g. §5.4.5 for individuals). */
   readonly retryAt: number | null;
   readonly message: string;
+  /**
+   * The toast's own words, in the language chosen in the options (the bridge's browser.i18n
+   * only knows the browser's): its title, the "why?" summary and detail, the close button.
+   */
+  readonly chrome?: { readonly title: string; readonly why: string; readonly detail: string; readonly dismiss: string };
 }
 
 export type BridgeMessage = {
@@ -83,8 +96,10 @@ export type BridgeMessage = {
 
 /**
  * Bridge → hook signals besides verdicts, so the hook never waits out VERDICT_TIMEOUT_MS for an
- * answer that cannot come. `no-verdict`: this decide was dropped (invalid, rate-limited) or the
- * background gave no usable reply: proceed now (fail open). `bridge-down`: the extension context is
- * gone (update, reload): fail open at once for every call from now on.
+ * answer that cannot come. `no-verdict`: the background gave no usable reply (or the decide was
+ * invalid: our own bug): proceed now (fail open). `bridge-down`: the extension context is gone
+ * (update, reload): fail open at once for every call from now on. `mode`: the mode as the bridge
+ * knows it, sent once known and at every settings change (the hook then forgets what it was told
+ * was held: the limits or the mode may have changed).
  */
-export type BridgeSignal = { type: 'no-verdict'; id: string } | { type: 'bridge-down' };
+export type BridgeSignal = { type: 'no-verdict'; id: string } | { type: 'bridge-down' } | { type: 'mode'; mode: 'observe' | 'enforce' | null };

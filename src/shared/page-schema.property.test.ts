@@ -2,7 +2,8 @@
 // background both apply lets through only well-formed hook messages of bounded size, unchanged.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_LIST, type HookMessage } from './page-protocol';
+import { MAX_BATCH_IDS } from '../directive/routes';
+import type { HookMessage } from './page-protocol';
 import { parseHookMessage } from './page-schema';
 
 const ID = '0b6f2c1e-3d4a-4f5b-9c8d-7e6f5a4b3c2d';
@@ -51,8 +52,8 @@ describe('page schema against forged input (property-based)', () => {
     );
   });
 
-  it('lists longer than MAX_LIST and oversized access keys never pass', () => {
-    const ids = Array.from({ length: MAX_LIST + 1 }, (_, i) => `m${i}`);
+  it('lists longer than their caps and oversized access keys never pass', () => {
+    const ids = Array.from({ length: MAX_BATCH_IDS + 1 }, (_, i) => `m${i}`);
     expect(parseHookMessage({ ...VALID[1], messageIds: ids })).toBeNull();
     expect(parseHookMessage({ ...VALID[0], call: { method: 'GetMailbox', accessKey: 'k'.repeat(513) } })).toBeNull();
     expect(parseHookMessage({ ...VALID[0], call: { method: 'ui/reset', accessKey: 'ak' } })).toBeNull();

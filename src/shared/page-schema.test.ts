@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_BATCH_IDS } from '../directive/routes';
 import { MAX_LIST, type HookMessage } from './page-protocol';
 import { parseHookMessage } from './page-schema';
 
@@ -23,7 +24,7 @@ const valid: HookMessage[] = [
     id: ID,
     transport: 'fetch',
     hasCopy: false,
-    call: { method: 'MoveMessage', accessKey: 'ak', folder: 'inbox', batch: true },
+    call: { method: 'MoveMessage', accessKey: 'ak', folder: 'inbox', move: 'trash', batch: true },
     messageIds: ['a', 'b'],
   },
   { type: 'decide', id: ID, transport: 'fetch', hasCopy: false, call: { method: 'CreateMailboxIfNotExists', accessKey: null } },
@@ -80,7 +81,7 @@ describe('parseHookMessage', () => {
     ['an id with odd characters', { type: 'release', id: '<script>alert(1)</script>' }],
     ['an oversized access key', { ...decide, call: { ...call, accessKey: 'k'.repeat(513) } }],
     ['an empty batch id list', { ...decide, messageIds: [] }],
-    ['too many batch ids', { ...decide, messageIds: Array.from({ length: MAX_LIST + 1 }, (_, i) => `m${i}`) }],
+    ['too many batch ids', { ...decide, messageIds: Array.from({ length: MAX_BATCH_IDS + 1 }, (_, i) => `m${i}`) }],
     ['an oversized batch id', { ...decide, messageIds: ['m'.repeat(201)] }],
     ['a non-finite size', { ...decide, bodyBytes: Infinity }],
     ['a negative size', { ...decide, bodyBytes: -1 }],
@@ -104,6 +105,11 @@ describe('parseHookMessage', () => {
     ['a created answer with a non-day end', { ...outcome, info: { kind: 'created', id: 'o', start: '2026-07-01', end: 'July 15' } }],
     ['a string where a number belongs', { ...outcome, info: { kind: 'mailbox', info: { currentSize: '1', maxSize: null, standby: null, unread: null, owner: null } } }],
   ];
+
+  it('carries every id of a batch far above 500 (a batch never loses ids)', () => {
+    const messageIds = Array.from({ length: 20_000 }, (_, i) => `m${i}`);
+    expect(parseHookMessage({ ...decide, messageIds })).toEqual({ ...decide, messageIds });
+  });
 
   it.each(rejected)('rejects %s', (_, m) => {
     expect(parseHookMessage(m)).toBeNull();

@@ -4,6 +4,7 @@
 // either a well-formed report of a call or nothing.
 import * as v from 'valibot';
 import { DIRECTIVE_METHODS } from '../directive/rules';
+import { MAX_BATCH_IDS } from '../directive/routes';
 import { MAX_LIST, type HookMessage } from './page-protocol';
 
 /** Caps. Ids the readers and batchMessageIds keep are ≤ 200; URL segments get some more room. */
@@ -24,12 +25,13 @@ const ApiCallSchema = v.strictObject({
   messageId: v.optional(KEY),
   attachmentKey: v.optional(KEY),
   outOfOfficeId: v.optional(KEY),
+  move: v.optional(v.picklist(['recover', 'trash'])),
   batch: v.optional(v.boolean()),
 });
 
 const request = {
   call: ApiCallSchema,
-  messageIds: v.optional(v.pipe(v.array(ID), v.minLength(1), v.maxLength(MAX_LIST))),
+  messageIds: v.optional(v.pipe(v.array(ID), v.minLength(1), v.maxLength(MAX_BATCH_IDS))),
   bodyBytes: v.optional(COUNT),
 };
 

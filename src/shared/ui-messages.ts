@@ -9,6 +9,8 @@ import type { Settings } from '../store/settings';
 export interface MailboxView {
   readonly accessKey: string;
   readonly label: string | null;
+  /** As a person reads it: `label`, else the owner's kind and identifier type; never the access key. */
+  readonly name: string;
   readonly kind: MailboxKind;
   readonly detectedKind: MailboxKind | null;
   readonly idType: string | null;
@@ -69,6 +71,15 @@ export interface ExportFile {
   readonly settings: Settings;
   readonly tables: Record<string, unknown[]>;
 }
+
+/**
+ * What a ui/* verb throws: a code, never a sentence (the background's language may not be the
+ * page's); the pages turn it into words (src/ui/lib/errors.ts).
+ */
+/** The welcome page, opened on install (background/welcome.ts) and from the popup. */
+export const WELCOME_PAGE = 'src/ui/welcome/index.html';
+
+export const UI_ERROR = { invalid: 'invalid-request' } as const;
 
 export type UiRequest =
   | { type: 'ui/state' }

@@ -16,7 +16,8 @@ export interface CallRow {
    * How the call was counted: decided before it left, failed open, synchronous XHR; or, for a row
    * that is a lease of slots to a tab, counted before any call uses them (features/budgets/leases.ts).
    */
-  via: 'decided' | 'fail-open' | 'sync' | 'leased';
+  /** `network`: seen only by the browser's network layer, no page hook reported it (background/network). */
+  via: 'decided' | 'fail-open' | 'sync' | 'leased' | 'network';
   /** Sent although over budget (observe mode, or counted after failing open). */
   over: boolean;
   /** HTTP status once known; 0 for a network error. */

@@ -66,37 +66,37 @@ describe('the clock moves between calls (keeper, IndexedDB, restarts)', () => {
 
   it('back an hour: nothing resets, not even after a restart; the next-allowed instant stays the same instant', async () => {
     const w = world();
-    for (let i = 0; i < 60; i++) expect((await w.keeper.decide(getMailbox(), ORG, true, T0 + i * MIN / 2)).sent).toBe(true);
-    const held = await w.keeper.decide(getMailbox(), ORG, true, T0 + 40 * MIN);
+    for (let i = 0; i < 60; i++) expect((await w.keeper.decideAndWait(getMailbox(), ORG, T0 + i * MIN / 2)).sent).toBe(true);
+    const held = await w.keeper.decideAndWait(getMailbox(), ORG, T0 + 40 * MIN);
     expect(held).toMatchObject({ sent: false, verdict: { retryAt: T0 + HOUR } });
 
     const back = T0 + 41 * MIN - HOUR; // the clock now reads 10:41 Brussels
-    const again = await w.keeper.decide(getMailbox(), ORG, true, back);
+    const again = await w.keeper.decideAndWait(getMailbox(), ORG, back);
     expect(again).toMatchObject({ sent: false, verdict: { used: 60, retryAt: T0 + HOUR } });
     await neverNegative(w, 'box', ORG, back);
     w.restart();
-    const afterRestart = await w.keeper.decide(getMailbox(), ORG, true, back + MIN);
+    const afterRestart = await w.keeper.decideAndWait(getMailbox(), ORG, back + MIN);
     expect(afterRestart).toMatchObject({ sent: false, verdict: { used: 60, retryAt: T0 + HOUR } });
     expect(await w.d.calls.count()).toBe(60);
   });
 
   it('forward a day: the window has passed, counting goes on; back again: the calls made "tomorrow" still count', async () => {
     const w = world();
-    for (let i = 0; i < 60; i++) await w.keeper.decide(getMailbox(), ORG, true, T0 + i * 1000);
+    for (let i = 0; i < 60; i++) await w.keeper.decideAndWait(getMailbox(), ORG, T0 + i * 1000);
     const tomorrow = T0 + DAY + 5 * MIN;
-    for (let i = 0; i < 60; i++) expect((await w.keeper.decide(getMailbox(), ORG, true, tomorrow + i * 1000)).sent).toBe(true);
-    const held = await w.keeper.decide(getMailbox(), ORG, true, tomorrow + 2 * MIN);
+    for (let i = 0; i < 60; i++) expect((await w.keeper.decideAndWait(getMailbox(), ORG, tomorrow + i * 1000)).sent).toBe(true);
+    const held = await w.keeper.decideAndWait(getMailbox(), ORG, tomorrow + 2 * MIN);
     expect(held).toMatchObject({ sent: false, verdict: { used: 60, retryAt: tomorrow + HOUR } });
     await neverNegative(w, 'box', ORG, tomorrow + 2 * MIN);
 
     // The clock is set back to today (it was a day ahead by mistake): both batches are in the window.
     const today = T0 + 10 * MIN;
-    const back = await w.keeper.decide(getMailbox(), ORG, true, today);
+    const back = await w.keeper.decideAndWait(getMailbox(), ORG, today);
     expect(back.sent).toBe(false);
     expect(back.verdict.used).toBe(120);
     await neverNegative(w, 'box', ORG, today);
     w.restart();
-    expect((await w.keeper.decide(getMailbox(), ORG, true, today + 1000)).verdict.used).toBe(120);
+    expect((await w.keeper.decideAndWait(getMailbox(), ORG, today + 1000)).verdict.used).toBe(120);
     expect(await w.d.calls.count()).toBe(120);
   });
 });
@@ -110,14 +110,14 @@ describe('daylight-saving days (Brussels), whatever the machine zone', () => {
       const w = world();
       const at0530 = brusselsInstant(y, m, d, 5, 30);
       expect(brusselsInstant(y, m, d, 6)).toBe(utcSix);
-      expect((await w.keeper.decide(getMailbox(), IND, true, at0530)).sent).toBe(true);
-      const held = await w.keeper.decide(getMailbox(), IND, true, at0530 + 10 * MIN);
+      expect((await w.keeper.decideAndWait(getMailbox(), IND, at0530)).sent).toBe(true);
+      const held = await w.keeper.decideAndWait(getMailbox(), IND, at0530 + 10 * MIN);
       expect(held).toMatchObject({ sent: false, verdict: { limit: 1, used: 1, retryAt: utcSix } });
       w.restart();
       const ledger = await w.keeper.ledger('box', utcSix - 1);
       expect(decide(getMailbox(), ledger, IND, utcSix - 1).allowed).toBe(false);
       expect(decide(getMailbox(), ledger, IND, utcSix).allowed).toBe(true);
-      expect((await w.keeper.decide(getMailbox(), IND, true, utcSix)).sent).toBe(true);
+      expect((await w.keeper.decideAndWait(getMailbox(), IND, utcSix)).sent).toBe(true);
       await neverNegative(w, 'box', IND, utcSix);
     });
   }
@@ -125,9 +125,9 @@ describe('daylight-saving days (Brussels), whatever the machine zone', () => {
   it('spring forward: a per-day budget frees exactly 24 hours after the first call, not at midnight and not 23 hours later', async () => {
     const w = world();
     const first = brusselsInstant(2026, 3, 28, 12); // Saturday 12:00 CET
-    for (let i = 0; i < 10; i++) expect((await w.keeper.decide(ooo(), IND, true, first + i * MIN)).sent).toBe(true);
+    for (let i = 0; i < 10; i++) expect((await w.keeper.decideAndWait(ooo(), IND, first + i * MIN)).sent).toBe(true);
     const sunday = brusselsInstant(2026, 3, 29, 11, 30); // 22.5 hours later on the clock, the next calendar day
-    const held = await w.keeper.decide(ooo(), IND, true, sunday);
+    const held = await w.keeper.decideAndWait(ooo(), IND, sunday);
     expect(held).toMatchObject({ sent: false, verdict: { limit: 10, used: 10, retryAt: first + DAY } });
     expect(first + DAY).toBe(brusselsInstant(2026, 3, 29, 13)); // 13:00 CEST: the day had 23 hours
   });
@@ -135,10 +135,10 @@ describe('daylight-saving days (Brussels), whatever the machine zone', () => {
   it('fall back: the repeated hour does not give an individual a second off-peak call', async () => {
     const w = world();
     const first = Date.UTC(2026, 9, 25, 0, 30); // 02:30 CEST, the first 02:30 of the night
-    expect((await w.keeper.decide(getMailbox(), IND, true, first)).sent).toBe(true);
+    expect((await w.keeper.decideAndWait(getMailbox(), IND, first)).sent).toBe(true);
     const repeated = first + HOUR - MIN; // 02:29 CET, the clock shows 02:29 a second time
-    expect((await w.keeper.decide(getMailbox(), IND, true, repeated)).sent).toBe(false);
-    expect((await w.keeper.decide(getMailbox(), IND, true, first + HOUR)).sent).toBe(true);
+    expect((await w.keeper.decideAndWait(getMailbox(), IND, repeated)).sent).toBe(false);
+    expect((await w.keeper.decideAndWait(getMailbox(), IND, first + HOUR)).sent).toBe(true);
   });
 });
 
@@ -164,7 +164,7 @@ describe('random clock moves between calls, restarts included (property-based)',
           if (s.restart) w.restart();
           for (let i = 0; i < s.burst; i++) {
             const now = t + i * 500;
-            const { verdict, sent } = await w.keeper.decide(getMailbox(mailbox), c, true, now);
+            const { verdict, sent } = await w.keeper.decideAndWait(getMailbox(mailbox), c, now);
             if (!sent) {
               expect(verdict.retryAt === null || verdict.retryAt > now).toBe(true);
               const ledger = await w.keeper.ledger(mailbox, now);

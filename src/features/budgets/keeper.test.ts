@@ -30,7 +30,7 @@ afterEach(async () => {
 describe('BudgetKeeper', () => {
   it('lets exactly the limit through when many calls race in enforce mode', async () => {
     const { keeper, d } = fresh();
-    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => keeper.decide(getMailbox(`c${i}`), ORG, true, T0 + i)));
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => keeper.decideAndWait(getMailbox(`c${i}`), ORG, T0 + i)));
     expect(results.filter((r) => r.sent)).toHaveLength(60);
     expect(await d.calls.count()).toBe(60);
     const hourly = await d.hourly.toArray();
@@ -38,9 +38,10 @@ describe('BudgetKeeper', () => {
     expect(hourly.reduce((a, r) => a + r.held, 0)).toBe(40);
   });
 
-  it('counts everything in observe mode and flags what was over', async () => {
+  it('counts every call let go (observe mode) and flags what was over; committed by the caller', async () => {
     const { keeper, d } = fresh();
-    const results = await Promise.all(Array.from({ length: 65 }, (_, i) => keeper.decide(getMailbox(`c${i}`), ORG, false, T0 + i)));
+    const results = await Promise.all(Array.from({ length: 65 }, (_, i) => keeper.countLetGo(getMailbox(`c${i}`), ORG, T0 + i)));
+    await keeper.commit();
     expect(results.every((r) => r.sent)).toBe(true);
     expect(results.filter((r) => !r.verdict.allowed)).toHaveLength(5);
     expect(await d.calls.where('id').anyOf(['c60', 'c64']).toArray()).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'c60', over: true })]));
@@ -48,20 +49,21 @@ describe('BudgetKeeper', () => {
 
   it('survives a restart: a new keeper on the same database remembers the window', async () => {
     const first = fresh();
-    for (let i = 0; i < 60; i++) await first.keeper.decide(getMailbox(`c${i}`), ORG, true, T0 + i);
+    for (let i = 0; i < 60; i++) await first.keeper.decideAndWait(getMailbox(`c${i}`), ORG, T0 + i);
     const again = new BudgetKeeper(() => first.d, new Journal(() => first.d));
-    const late = await again.decide(getMailbox('late'), ORG, true, T0 + 1000);
+    const late = await again.decideAndWait(getMailbox('late'), ORG, T0 + 1000);
     expect(late.sent).toBe(false);
     expect(late.verdict.retryAt).toBe(T0 + 3_600_000);
   });
 
   it('counts an outcome once, whether or not its decision was seen', async () => {
     const { keeper, d } = fresh();
-    await keeper.decide(getMailbox('a'), ORG, true, T0);
+    await keeper.decideAndWait(getMailbox('a'), ORG, T0);
     await keeper.outcome(getMailbox('a'), 'decided', 200, ORG, T0 + 5);
     await keeper.outcome(getMailbox('a'), 'decided', 200, ORG, T0 + 6);
     await keeper.outcome(getMailbox('b'), 'fail-open', 200, ORG, T0 + 7);
     await keeper.outcome(getMailbox('b'), 'fail-open', 200, ORG, T0 + 8);
+    await keeper.commit();
     expect((await d.calls.toArray()).map((r) => [r.id, r.via, r.status])).toEqual([
       ['a', 'decided', 200],
       ['b', 'fail-open', 200],
@@ -71,7 +73,7 @@ describe('BudgetKeeper', () => {
   it('does not count twice when a batched decide comes after its own outcome', async () => {
     const { keeper, d } = fresh();
     await keeper.outcome(getMailbox('late'), 'decided', 200, ORG, T0);
-    const decision = await keeper.decide(getMailbox('late'), ORG, false, T0 + 1, { batched: true });
+    const decision = await keeper.countLetGo(getMailbox('late'), ORG, T0 + 1);
     await keeper.commit();
     expect(decision.sent).toBe(true);
     expect(await d.calls.count()).toBe(1);
@@ -81,47 +83,49 @@ describe('BudgetKeeper', () => {
 
   it('does not count twice when an outcome races its own decision', async () => {
     const { keeper, d } = fresh();
-    const decided = keeper.decide(getMailbox('x'), ORG, true, T0);
+    const decided = keeper.decideAndWait(getMailbox('x'), ORG, T0);
     const reported = keeper.outcome(getMailbox('x'), 'fail-open', 200, ORG, T0 + 1);
     await Promise.all([decided, reported]);
+    await keeper.commit();
     expect(await d.calls.count()).toBe(1);
   });
 
   it('gives the slot back when the page aborts before the call leaves', async () => {
     const { keeper, d } = fresh();
-    for (let i = 0; i < 60; i++) await keeper.decide(getMailbox(`c${i}`), ORG, true, T0 + i);
+    for (let i = 0; i < 60; i++) await keeper.decideAndWait(getMailbox(`c${i}`), ORG, T0 + i);
     await keeper.release('c59', T0 + 100);
+    await keeper.commit();
     expect(await d.calls.count()).toBe(59);
-    expect((await keeper.decide(getMailbox('again'), ORG, true, T0 + 200)).sent).toBe(true);
+    expect((await keeper.decideAndWait(getMailbox('again'), ORG, T0 + 200)).sent).toBe(true);
   });
 
   it('keeps ladders per message across restarts', async () => {
     const { keeper, d } = fresh();
     const getMessage = (id: string): CountedCall => ({ id, mailbox: 'box-A', method: 'GetMessage', folder: 'inbox', units: ['m1'] });
-    for (let i = 0; i < 6; i++) expect((await keeper.decide(getMessage(`g${i}`), ORG, true, T0 + i)).sent).toBe(true);
+    for (let i = 0; i < 6; i++) expect((await keeper.decideAndWait(getMessage(`g${i}`), ORG, T0 + i)).sent).toBe(true);
     const again = new BudgetKeeper(() => d, new Journal(() => d));
-    const seventh = await again.decide(getMessage('g6'), ORG, true, T0 + 10);
+    const seventh = await again.decideAndWait(getMessage('g6'), ORG, T0 + 10);
     expect(seventh.sent).toBe(false);
     expect(seventh.verdict.retryAt).toBe(T0 + 5 + 3_600_000);
   });
 
   it('does not count a retried decide twice when a stopped worker had committed the first attempt', async () => {
     const first = fresh();
-    for (let i = 0; i < 59; i++) await first.keeper.decide(getMailbox(`c${i}`), ORG, true, T0 + i);
-    expect((await first.keeper.decide(getMailbox('last'), ORG, true, T0 + 100)).sent).toBe(true);
+    for (let i = 0; i < 59; i++) await first.keeper.decideAndWait(getMailbox(`c${i}`), ORG, T0 + i);
+    expect((await first.keeper.decideAndWait(getMailbox('last'), ORG, T0 + 100)).sent).toBe(true);
     // The worker is stopped before its answer left; the bridge sends the same decide to a new one.
     const again = new BudgetKeeper(() => first.d, new Journal(() => first.d));
-    const retried = await again.decide(getMailbox('last'), ORG, true, T0 + 200, { retry: true });
+    const retried = await again.decideAndWait(getMailbox('last'), ORG, T0 + 200, { resent: true });
     expect(retried.sent).toBe(true);
     expect(await first.d.calls.count()).toBe(60);
     expect((await first.d.hourly.toArray()).reduce((a, r) => a + r.calls, 0)).toBe(60);
     // ...while a new call is still held back.
-    expect((await again.decide(getMailbox('next'), ORG, true, T0 + 300)).sent).toBe(false);
+    expect((await again.decideAndWait(getMailbox('next'), ORG, T0 + 300)).sent).toBe(false);
   });
 
   it('decides a retried decide afresh when the first attempt was never committed', async () => {
     const { keeper, d } = fresh();
-    const retried = await keeper.decide(getMailbox('lost'), ORG, true, T0, { retry: true });
+    const retried = await keeper.decideAndWait(getMailbox('lost'), ORG, T0, { resent: true });
     expect(retried.sent).toBe(true);
     expect(await d.calls.count()).toBe(1);
   });
@@ -134,14 +138,14 @@ describe('BudgetKeeper leases (enforce mode)', () => {
 
   it('leases up to half of what is left, counted at once, and never more than the limit between tabs', async () => {
     const { keeper, d } = fresh();
-    const first = await keeper.decide(getMailbox('c0'), ORG, true, T0, { lease: true });
+    const first = await keeper.decideAndWait(getMailbox('c0'), ORG, T0, { lease: true });
     expect(first.lease?.slots).toHaveLength(Math.min(LEASE_MAX, 29));
     expect(await used(keeper, T0)).toBe(1 + (first.lease?.slots?.length ?? 0));
     // Other tabs take their leases from what is left: 60 is never passed.
     let outstanding = first.lease?.slots?.length ?? 0;
     let sent = 1;
     for (let tab = 1; tab < 10; tab++) {
-      const d2 = await keeper.decide(getMailbox(`t${tab}`), ORG, true, T0 + tab, { lease: true });
+      const d2 = await keeper.decideAndWait(getMailbox(`t${tab}`), ORG, T0 + tab, { lease: true });
       outstanding += d2.lease?.slots?.length ?? 0;
       if (d2.sent) sent++;
     }
@@ -154,7 +158,7 @@ describe('BudgetKeeper leases (enforce mode)', () => {
 
   it('a call that uses a slot takes its place at its own time; a slot given back frees its room; each slot once', async () => {
     const { keeper, d } = fresh();
-    const slots = (await keeper.decide(getMailbox('c0'), ORG, true, T0, { lease: true })).lease?.slots ?? [];
+    const slots = (await keeper.decideAndWait(getMailbox('c0'), ORG, T0, { lease: true })).lease?.slots ?? [];
     const [a, b] = slots;
     expect(await keeper.claim(a ?? '', getMailbox('c1'), T0 + 500)).toBe(true);
     expect(await keeper.claim(a ?? '', getMailbox('c2'), T0 + 600)).toBe(false);
@@ -170,7 +174,7 @@ describe('BudgetKeeper leases (enforce mode)', () => {
 
   it('a worker started again counts the slots still out; slots nobody used nor gave back are freed later', async () => {
     const first = fresh();
-    const slots = (await first.keeper.decide(getMailbox('c0'), ORG, true, T0, { lease: true })).lease?.slots ?? [];
+    const slots = (await first.keeper.decideAndWait(getMailbox('c0'), ORG, T0, { lease: true })).lease?.slots ?? [];
     // A slot given back to a worker that has not read the mailbox yet.
     const fresh2 = new BudgetKeeper(() => first.d, new Journal(() => first.d));
     await fresh2.release(slots[1] ?? '', T0 + 50);
@@ -181,7 +185,7 @@ describe('BudgetKeeper leases (enforce mode)', () => {
     expect(await again.claim(slots[0] ?? '', getMailbox('c1'), T0 + 200)).toBe(true);
     // Long after the lease ended, the next lease frees what its tab never gave back.
     const later = T0 + LEASE_MS.fixed + 31_000;
-    const next = await again.decide(getMailbox('c2'), ORG, true, later, { lease: true });
+    const next = await again.decideAndWait(getMailbox('c2'), ORG, later, { lease: true });
     await again.commit();
     expect(await freeSlots(first.d)).toBe(next.lease?.slots?.length);
     expect(await used(again, later + 1)).toBe(3 + (next.lease?.slots?.length ?? 0));
@@ -190,26 +194,94 @@ describe('BudgetKeeper leases (enforce mode)', () => {
   it('a call held only by slots out with another tab asks the tabs for them, and waits for them to come back', async () => {
     const { d } = fresh();
     let asked = 0;
-    const keeper = new BudgetKeeper(() => d, new Journal(() => d), () => asked++);
-    const slots = (await keeper.decide(getMailbox('a0'), ORG, true, T0, { lease: true })).lease?.slots ?? [];
-    for (let i = 1; (await used(keeper, T0)) < 60; i++) await keeper.decide(getMailbox(`b${i}`), ORG, true, T0 + i);
+    const keeper = new BudgetKeeper(() => d, new Journal(() => d), { pressure: () => asked++ });
+    const slots = (await keeper.decideAndWait(getMailbox('a0'), ORG, T0, { lease: true })).lease?.slots ?? [];
+    for (let i = 1; (await used(keeper, T0)) < 60; i++) await keeper.decideAndWait(getMailbox(`b${i}`), ORG, T0 + i);
     expect(asked).toBe(0);
-    const waiting = keeper.decide(getMailbox('late'), ORG, true, T0 + 100);
+    const waiting = keeper.decideAndWait(getMailbox('late'), ORG, T0 + 100);
     await new Promise((r) => setTimeout(r, 50));
     expect(asked).toBe(1);
     await keeper.release(slots[0] ?? '', T0 + 150);
     expect(await waiting).toMatchObject({ sent: true });
     // Slots still out after the wait: the call is held.
     const started = performance.now();
-    expect(await keeper.decide(getMailbox('later'), ORG, true, T0 + 200)).toMatchObject({ sent: false });
+    expect(await keeper.decideAndWait(getMailbox('later'), ORG, T0 + 200)).toMatchObject({ sent: false });
     expect(performance.now() - started).toBeGreaterThanOrEqual(350);
   });
 
   it('leases nothing when the call is held, and nothing for a ladder', async () => {
     const { keeper } = fresh();
-    for (let i = 0; i < 60; i++) await keeper.decide(getMailbox(`c${i}`), ORG, true, T0 + i);
-    expect((await keeper.decide(getMailbox('over'), ORG, true, T0 + 100, { lease: true })).lease).toBeUndefined();
+    for (let i = 0; i < 60; i++) await keeper.decideAndWait(getMailbox(`c${i}`), ORG, T0 + i);
+    expect((await keeper.decideAndWait(getMailbox('over'), ORG, T0 + 100, { lease: true })).lease).toBeUndefined();
     const message: CountedCall = { id: 'g1', mailbox: 'box-A', method: 'GetMessage', units: ['m1'] };
-    expect((await keeper.decide(message, ORG, true, T0, { lease: true })).lease).toBeUndefined();
+    expect((await keeper.decideAndWait(message, ORG, T0, { lease: true })).lease).toBeUndefined();
+  });
+});
+
+// Issue 11, point 6: three concurrent GetMailbox of a new organization's box at night got 200,
+// 429, 429, because the kind was unknown while the first answer was on its way.
+describe('BudgetKeeper: first sight of a box', () => {
+  const NIGHT = Date.UTC(2026, 10, 23, 2, 0); // 03:00 Brussels: an individual gets 1 GetMailbox an hour
+  const IND_NIGHT: Conditions = { kind: 'individual', active: true, onCall: [], ackAgreement: false };
+  /** The directory's view: unknown until the answer is read, then what the answer said. */
+  function directory(answer: Conditions) {
+    let known: Conditions | null = null;
+    return {
+      relearn: async () => ({ conditions: known ?? IND_NIGHT, kindKnown: known !== null }),
+      answerRead: (keeper: BudgetKeeper) => {
+        known = answer;
+        keeper.kindSettled('box-A');
+      },
+    };
+  }
+
+  it('concurrent calls of a new box wait for the first GetMailbox answer, then decide with the kind it told', async () => {
+    const { keeper, d } = fresh();
+    const dir = directory(ORG);
+    const calls = Array.from({ length: 3 }, (_, i) => keeper.decideAndWait(getMailbox(`g${i}`), IND_NIGHT, NIGHT + i, { relearn: dir.relearn }));
+    setTimeout(() => dir.answerRead(keeper), 50);
+    expect((await Promise.all(calls)).map((r) => r.sent)).toEqual([true, true, true]);
+    expect(await d.calls.count()).toBe(3);
+  });
+
+  it('an answer that says "individual" holds them after all', async () => {
+    const { keeper } = fresh();
+    const dir = directory(IND_NIGHT);
+    const calls = Array.from({ length: 3 }, (_, i) => keeper.decideAndWait(getMailbox(`g${i}`), IND_NIGHT, NIGHT + i, { relearn: dir.relearn }));
+    setTimeout(() => dir.answerRead(keeper), 50);
+    expect((await Promise.all(calls)).map((r) => r.sent)).toEqual([true, false, false]);
+  });
+
+  it('the wait is bounded: an answer that never comes holds the call by the stricter limits', async () => {
+    const { keeper } = fresh();
+    const dir = directory(ORG);
+    expect((await keeper.decideAndWait(getMailbox('g0'), IND_NIGHT, NIGHT, { relearn: dir.relearn })).sent).toBe(true);
+    expect((await keeper.decideAndWait(getMailbox('g1'), IND_NIGHT, NIGHT + 1, { relearn: dir.relearn })).sent).toBe(false);
+  });
+
+  it('a call allowed anyway does not wait; a box of known kind never waits', async () => {
+    const { keeper } = fresh();
+    const dir = directory(ORG);
+    await keeper.decideAndWait(getMailbox('g0'), IND_NIGHT, NIGHT, { relearn: dir.relearn });
+    const folders: CountedCall = { id: 'f0', mailbox: 'box-A', method: 'ListMailBoxFolder', units: [] };
+    // (never settled: had it waited, it would take the whole bound and still be allowed; it resolves first)
+    const first = await Promise.race([keeper.decideAndWait(folders, IND_NIGHT, NIGHT + 1, { relearn: dir.relearn }), new Promise((r) => setTimeout(() => r('waited'), 300))]);
+    expect(first).toMatchObject({ sent: true });
+    const known = await Promise.race([keeper.decideAndWait(getMailbox('g1'), IND_NIGHT, NIGHT + 2), new Promise((r) => setTimeout(() => r('waited'), 300))]);
+    expect(known).toMatchObject({ sent: false });
+  });
+});
+
+describe('BudgetKeeper: the injected monotonic clock bounds its waits', () => {
+  it('a clock already past the bound: a call held by slots out with tabs is held at once, without waiting', async () => {
+    const { d } = fresh();
+    let t = 0;
+    let asked = 0;
+    const keeper = new BudgetKeeper(() => d, new Journal(() => d), { pressure: () => asked++, monotonic: () => (t += 10_000) });
+    await keeper.decideAndWait(getMailbox('a0'), ORG, T0, { lease: true });
+    for (let i = 1; (await keeper.ledger('box-A', T0)).windows.GetMailbox!.length < 60; i++) await keeper.decideAndWait(getMailbox(`b${i}`), ORG, T0 + i);
+    const held = await Promise.race([keeper.decideAndWait(getMailbox('late'), ORG, T0 + 100), new Promise((r) => setTimeout(() => r('waited'), 300))]);
+    expect(held).toMatchObject({ sent: false });
+    expect(asked).toBe(0);
   });
 });

@@ -3,11 +3,12 @@
 // several tabs cannot both take the last slot. Writes go through the journal's group commit.
 import Dexie from 'dexie';
 import { type CallUnits, type Conditions, type Verdict, decide, record } from '../../directive/engine';
-import { type LadderEntry, type Ledger, addStamp, emptyLedger, ladderKey, prune, pruneLadders, removeStamp, windowMs } from '../../directive/ledger';
+import { type LadderEntry, type Ledger, addStamp, emptyLedger, keptMs, ladderKey, prune, pruneLadders, removeStamp } from '../../directive/ledger';
 import { DIRECTIVE_METHODS, type DirectiveMethod, WINDOW_MS } from '../../directive/rules';
 import type { CompanionDB } from '../../store/db';
 import type { CallRow } from '../../store/schema';
 import type { Journal } from './journal';
+import { FirstSight, KIND_WAIT_MS } from './first-sight';
 import { LeaseBook } from './leases';
 import type { Lease } from '../../shared/messages';
 
@@ -16,23 +17,31 @@ export interface CountedCall extends CallUnits {
   readonly mailbox: string;
 }
 
-/**
- * `retry`: sent again after a worker stop (already counted perhaps). `batched`: one of many in a
- * bridge's batch, whose caller waits once for them all (`commit()`) rather than after each.
- * `lease`: see leases.ts.
- */
-export interface How {
-  readonly retry?: boolean;
-  readonly batched?: boolean;
-  /** Lease the caller's tab a share of the budget when the call is allowed. */
+/** What a call that waits for its verdict asks besides the verdict. */
+export interface Ask {
+  /** Sent again by the bridge after no answer: a worker stopped since may have counted it already. */
+  readonly resent?: boolean;
+  /** Lease the caller's tab a share of the budget when the call is allowed (leases.ts). */
   readonly lease?: boolean;
+  /**
+   * The mailbox's kind is not known yet: the conditions read again, and whether the kind is known
+   * now, once a first GetMailbox answer on its way was read (first-sight.ts).
+   */
+  readonly relearn?: () => Promise<{ conditions: Conditions; kindKnown: boolean }>;
+}
+
+export interface KeeperOptions {
+  /** Asks every tab to give back its leased slots (services.ts: a new value in storage.local). */
+  readonly pressure?: () => void;
+  /** A monotonic clock in ms for the waits (never the wall clock, which may jump). */
+  readonly monotonic?: () => number;
 }
 
 export interface Decision {
   readonly verdict: Verdict;
   /** The call goes to the server (allowed, or over budget in observe mode). */
   readonly sent: boolean;
-  /** Slots leased to the caller's tab with it (`how.lease`). */
+  /** Slots leased to the caller's tab with it (`ask.lease`). */
   readonly lease?: Lease;
 }
 
@@ -57,6 +66,9 @@ export class BudgetKeeper {
   /** Ladder keys known to have no stored entry (new messages): no read for them again. */
   private readonly absent = new Set<string>();
   private readonly leases: LeaseBook;
+  private readonly firstSight = new FirstSight();
+  private readonly pressure: () => void;
+  private readonly monotonic: () => number;
   /** The latest clock reading seen, and what a reload waits for (the journal's queued writes). */
   private latest = -Infinity;
   private settled: Promise<void> = Promise.resolve();
@@ -67,10 +79,11 @@ export class BudgetKeeper {
   constructor(
     private readonly open: () => CompanionDB,
     private readonly journal: Journal,
-    /** Asks every tab to give back its leased slots (services.ts: a new value in storage.local). */
-    private readonly pressure: () => void = () => undefined,
+    options: KeeperOptions = {},
   ) {
     this.leases = new LeaseBook(journal);
+    this.pressure = options.pressure ?? (() => undefined);
+    this.monotonic = options.monotonic ?? (() => performance.now());
   }
 
   ledger(mailbox: string, now: number): Promise<Ledger> {
@@ -113,6 +126,7 @@ export class BudgetKeeper {
     this.live.clear();
     this.absent.clear();
     this.leases.forget();
+    this.firstSight.forget();
   }
 
   /** Ladder entries of a mailbox touched in the last day (a waiting message waits a day at most). */
@@ -126,16 +140,68 @@ export class BudgetKeeper {
   }
 
   /**
-   * Decides a call and, when it will be sent, counts it in the same synchronous step. `retry`: the
-   * same decide came before and may have been counted (and committed) by a worker that was stopped
-   * before it could answer; a call already counted is let through again, never counted twice.
+   * Decide-and-wait (enforce mode): a call that waits for its verdict. Held when over its budget;
+   * otherwise counted in the same synchronous step as the decision, and the reply waits for the
+   * commit. Before holding, it waits (bounded) for what may still let it go: the kind a new box's
+   * first GetMailbox answer will tell, slots leased to tabs coming back.
    */
-  decide(call: CountedCall, c: Conditions, enforce: boolean, now: number, how: How = {}): Promise<Decision> {
-    const retry = how.retry === true;
-    const earlier = retry ? this.inflight.get(call.id) : undefined;
+  decideAndWait(call: CountedCall, c: Conditions, now: number, ask: Ask = {}): Promise<Decision> {
+    return this.once(call, c, now, ask.resent === true, async (ledger) => {
+      let conditions = c;
+      let kindUnknown = ask.relearn !== undefined;
+      let verdict = decide(call, ledger, conditions, now);
+      // First sight of a box: a GetMailbox of it is on its way and will tell its kind.
+      for (const until = this.monotonic() + KIND_WAIT_MS; !verdict.allowed && kindUnknown && ask.relearn && this.firstSight.pending(call.mailbox) && this.monotonic() < until; ) {
+        await this.firstSight.wait(call.mailbox, until - this.monotonic());
+        const learnt = await ask.relearn();
+        conditions = learnt.conditions;
+        kindUnknown = !learnt.kindKnown;
+        verdict = decide(call, ledger, conditions, now);
+      }
+      // Held perhaps only because slots leased to tabs are still out: the tabs are asked for
+      // them, and the call waits for them a little.
+      for (const until = this.monotonic() + SLOT_WAIT_MS; !verdict.allowed && this.leases.outstanding(call.mailbox, call.method) > 0 && this.monotonic() < until; ) {
+        this.askSlotsBack();
+        await this.leases.moved(until - this.monotonic());
+        verdict = decide(call, ledger, conditions, now);
+      }
+      const sent = verdict.allowed;
+      if (sent) {
+        this.count(call, ledger, now, 'decided', false);
+        if (kindUnknown && call.method === 'GetMailbox') this.firstSight.expect(call.mailbox);
+      } else this.journal.count(call.mailbox, call.method, now, 'held');
+      const lease = ask.lease && sent ? this.grant(call, ledger, conditions, now) : null;
+      await this.journal.commit();
+      return lease ? { verdict, sent, lease } : { verdict, sent };
+    });
+  }
+
+  /**
+   * Count-a-call-let-go: a call that went already (observe mode, or on a slot leased to its tab).
+   * Counted, never held; an over-budget one is flagged. Committed by the caller (`commit()`), once
+   * for a whole batch.
+   */
+  countLetGo(call: CountedCall, c: Conditions, now: number, resent = false): Promise<Decision> {
+    return this.once(call, c, now, resent, async (ledger) => {
+      const verdict = decide(call, ledger, c, now);
+      this.count(call, ledger, now, 'decided', !verdict.allowed);
+      return { verdict, sent: true };
+    });
+  }
+
+  /** The answer of a GetMailbox was read (and its kind learnt, if it told one). */
+  kindSettled(mailbox: string): void {
+    this.firstSight.settled(mailbox);
+  }
+
+  /**
+   * One decision per call id. A call already counted (sent again after a worker stop, or its
+   * outcome came first) is let through again, never counted twice.
+   */
+  private once(call: CountedCall, c: Conditions, now: number, resent: boolean, decideNew: (ledger: Ledger) => Promise<Decision>): Promise<Decision> {
+    const earlier = resent ? this.inflight.get(call.id) : undefined;
     const work = (async (): Promise<Decision> => {
-      // A call already counted (a retry, or its outcome came first) is let through, not counted again.
-      if (retry || this.live.has(call.id)) {
+      if (resent || this.live.has(call.id)) {
         await earlier?.catch(() => undefined);
         const known = this.live.get(call.id) ?? (await this.open().calls.get(call.id));
         if (known) {
@@ -146,20 +212,7 @@ export class BudgetKeeper {
       const ledger = await this.ledger(call.mailbox, now);
       await this.loadLadders(ledger, call);
       prune(ledger, now);
-      let verdict = decide(call, ledger, c, now);
-      // Held perhaps only because slots leased to tabs are still out: the tabs are asked for
-      // them, and the call waits for them a little.
-      for (const until = performance.now() + SLOT_WAIT_MS; !verdict.allowed && enforce && this.leases.outstanding(call.mailbox, call.method) > 0 && performance.now() < until; ) {
-        this.askSlotsBack();
-        await this.leases.moved(until - performance.now());
-        verdict = decide(call, ledger, c, now);
-      }
-      const sent = verdict.allowed || !enforce;
-      if (sent) this.count(call, ledger, now, 'decided', !verdict.allowed);
-      else this.journal.count(call.mailbox, call.method, now, 'held');
-      const lease = how.lease && verdict.allowed ? this.grant(call, ledger, c, now) : null;
-      await this.committed(how);
-      return lease ? { verdict, sent, lease } : { verdict, sent };
+      return decideNew(ledger);
     })();
     this.track(call.id, work);
     return work;
@@ -167,15 +220,15 @@ export class BudgetKeeper {
 
   /**
    * A call reached the server. Counted already when it was decided first; otherwise (it failed
-   * open, or was a synchronous XHR) counted now — once, whatever the number of reports.
+   * open, or was a synchronous XHR) counted now — once, whatever the number of reports. Committed
+   * by the caller (`commit()`).
    */
-  async outcome(call: CountedCall, via: 'decided' | 'fail-open' | 'sync', status: number, c: Conditions, now: number, how: How = {}): Promise<void> {
+  async outcome(call: CountedCall, via: 'decided' | 'fail-open' | 'sync' | 'network', status: number, c: Conditions, now: number): Promise<void> {
     await this.inflight.get(call.id)?.catch(() => undefined);
     const known = this.live.get(call.id) ?? (await this.open().calls.get(call.id));
     if (known) {
       if (known.status !== status) this.journal.putCall({ ...known, status });
       this.live.set(call.id, { ...known, status });
-      await this.committed(how);
       return;
     }
     const work = (async () => {
@@ -184,21 +237,20 @@ export class BudgetKeeper {
       prune(ledger, now);
       const over = !decide(call, ledger, c, now).allowed;
       this.count(call, ledger, now, via === 'decided' ? 'fail-open' : via, over, status);
-      await this.committed(how);
     })();
     this.track(call.id, work);
     await work;
   }
 
-  /** The page gave up the call before it left: give its slot back. */
-  async release(id: string, now: number, how: How = {}): Promise<void> {
+  /** The page gave up the call before it left: give its slot back. Committed by the caller. */
+  async release(id: string, now: number): Promise<void> {
     // A leased slot given back (never a call: the hourly history never had it). Its lease is read
     // with its mailbox's window, perhaps by a worker started since it was leased.
     const lease = this.leases.leaseOf(id);
     const leaseRow = lease === undefined ? undefined : (this.leases.row(lease) ?? (await this.open().calls.get(lease)));
     if (leaseRow?.via === 'leased') {
       this.leases.take(id, await this.ledger(leaseRow.mailbox, now));
-      return this.committed(how);
+      return;
     }
     await this.inflight.get(id)?.catch(() => undefined);
     const row = this.live.get(id) ?? (await this.open().calls.get(id));
@@ -217,11 +269,10 @@ export class BudgetKeeper {
     this.journal.deleteCall(id);
     this.journal.count(row.mailbox, row.method, row.at, 'calls', -1);
     if (row.over) this.journal.count(row.mailbox, row.method, row.at, 'over', -1);
-    await this.committed(how);
   }
 
-  /** More slots for a tab that used most of its lease (committed with the caller's batch). */
-  async lease(call: CountedCall, c: Conditions, now: number): Promise<Lease | null> {
+  /** Top-up: more slots for a tab that used most of its lease (committed with the caller's batch). */
+  async topUp(call: CountedCall, c: Conditions, now: number): Promise<Lease | null> {
     const ledger = await this.ledger(call.mailbox, now);
     prune(ledger, now);
     return this.grant(call, ledger, c, now);
@@ -239,17 +290,18 @@ export class BudgetKeeper {
     return true;
   }
 
+  /** Slots of a mailbox's method still leased to tabs (calls that may leave without asking). */
+  leasedOut(mailbox: string, method: DirectiveMethod): number {
+    return this.leases.outstanding(mailbox, method);
+  }
+
   /** Resolves once every count made so far is in IndexedDB (a batch's single wait). */
   commit(): Promise<void> {
     return this.journal.commit();
   }
 
-  private committed(how: How): Promise<void> {
-    return how.batched ? Promise.resolve() : this.journal.commit();
-  }
-
   private askSlotsBack(): void {
-    const t = performance.now();
+    const t = this.monotonic();
     if (t - this.askedAt < PRESSURE_GAP_MS) return;
     this.askedAt = t;
     this.pressure();
@@ -302,9 +354,9 @@ export class BudgetKeeper {
     await this.settled;
     const d = this.open();
     const ledger = emptyLedger();
-    const windowed = DIRECTIVE_METHODS.filter((m) => windowMs(m) > 0);
+    const windowed = DIRECTIVE_METHODS.filter((m) => keptMs(m) > 0);
     const lists = await d.transaction('r', d.calls, () =>
-      Promise.all(windowed.map((m) => d.calls.where('[mailbox+method+at]').between([mailbox, m, now - windowMs(m)], [mailbox, m, Dexie.maxKey], false, true).toArray())),
+      Promise.all(windowed.map((m) => d.calls.where('[mailbox+method+at]').between([mailbox, m, now - keptMs(m)], [mailbox, m, Dexie.maxKey], false, true).toArray())),
     );
     for (const row of lists.flat()) {
       const leased = row.via === 'leased';

@@ -2,6 +2,7 @@
 // limit, section — and when the call is allowed again, in their language and in Brussels time.
 import { brusselsDate } from '../../directive/brussels';
 import type { Verdict, VerdictScope } from '../../directive/engine';
+import { METHOD_LABEL } from '../../i18n/labels';
 import { type MessageKey, formatDateTime, formatTime, t } from '../../i18n/t';
 import type { Notice } from '../../shared/page-protocol';
 
@@ -20,11 +21,25 @@ export function whenAllowed(at: number, now: number): string {
 
 export function noticeFor(verdict: Verdict, held: boolean, now: number): Notice {
   const { method, section, scope, limit, used, retryAt } = verdict;
+  const what = t(METHOD_LABEL[method]);
   let message: string;
   if (scope === 'forbidden' || retryAt === null) {
-    message = t(held ? 'budgetHeldNever' : 'budgetWarnNever', method, section);
+    message = t(held ? 'budgetHeldNever' : 'budgetWarnNever', what);
   } else {
-    message = t(held ? 'budgetHeld' : 'budgetWarn', method, limit, t(SCOPE_KEYS[scope]), section, whenAllowed(retryAt, now));
+    message = t(held ? 'budgetHeld' : 'budgetWarn', what, limit, t(SCOPE_KEYS[scope]), whenAllowed(retryAt, now));
   }
   return { level: held ? 'held' : 'warn', method, section, scope, limit, used, retryAt, message };
+}
+
+/** Adds the toast's own words in the user's chosen language (every notice leaves the background through here). */
+export function dressed(notice: Notice): Notice {
+  return {
+    ...notice,
+    chrome: {
+      title: t(notice.level === 'warn' ? 'toastWarnTitle' : 'toastHeldTitle'),
+      why: t('why'),
+      detail: t('whyRule', notice.section, notice.method),
+      dismiss: t('toastDismiss'),
+    },
+  };
 }

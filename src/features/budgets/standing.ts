@@ -3,10 +3,12 @@
 // has gone past its free calls.
 import { type CallUnits, type Conditions, type Verdict, decide, ladderStanding } from '../../directive/engine';
 import { type LadderEntry, type Ledger, prune, withoutLeases } from '../../directive/ledger';
-import { DIRECTIVE_METHODS, type DirectiveMethod, RULES } from '../../directive/rules';
+import { DIRECTIVE_METHODS, type DirectiveMethod, RULES, WINDOW_MS } from '../../directive/rules';
 
 export interface Standing extends Verdict {
   readonly folder?: string;
+  /** Observe mode went past the limit: when the first call over it was made (still in the window). */
+  readonly overSince?: number;
   /** The organization's limit for the whole box, when this seat's `limit` is its share of it (directive/share.ts). */
   readonly boxLimit?: number;
 }
@@ -37,13 +39,22 @@ export function windowStandings(all: Ledger, c: Conditions, now: number): Standi
   for (const method of DIRECTIVE_METHODS) {
     const budget = RULES[method][c.kind];
     if (budget.type === 'ladder') continue;
-    out.push(standing({ method, units: [] }));
+    out.push(withOverSince(ledger, standing({ method, units: [] }), now));
     if (budget.type === 'window' && budget.perFolder !== undefined) {
       const folders = new Set((ledger.windows[method] ?? []).map((s) => s.folder).filter((f) => f !== undefined));
-      for (const folder of folders) out.push({ ...standing({ method, folder, units: [] }), folder });
+      for (const folder of folders) out.push(withOverSince(ledger, { ...standing({ method, folder, units: [] }), folder }, now));
     }
   }
   return out.sort((a, b) => remainingShare(a) - remainingShare(b));
+}
+
+/** The first call past the limit among those still counted (observe mode lets them through). */
+function withOverSince(ledger: Ledger, s: Standing, now: number): Standing {
+  if (s.limit <= 0 || s.used <= s.limit || (s.scope !== 'hour' && s.scope !== 'day' && s.scope !== 'folder')) return s;
+  const span = s.scope === 'day' ? WINDOW_MS.day : WINDOW_MS.hour;
+  const inWindow = (ledger.windows[s.method] ?? []).filter((x) => x.at > now - span && (s.scope !== 'folder' || x.folder === s.folder));
+  const first = inWindow[s.limit]?.at;
+  return first === undefined ? s : { ...s, overSince: first };
 }
 
 /** Messages and attachments that used up their free calls (§5.4.2–5.5.1) and must wait. */

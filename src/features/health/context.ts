@@ -23,7 +23,7 @@ export interface HealthContext {
   readonly notify: (note: Note) => Promise<void>;
   readonly settings: () => Settings;
   /** The user's own label for the box, else its access key. */
-  readonly boxName: (mailbox: string) => string;
+  readonly boxName: (mailbox: string) => Promise<string>;
   /** The user's choice, else the kind read from GetMailbox, else individual (§4.2 default quota). */
   readonly kindOf: (mailbox: string, now: number) => Promise<MailboxKind>;
   readonly mailboxes: () => Promise<readonly KnownMailbox[]>;

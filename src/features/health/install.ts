@@ -4,6 +4,7 @@
 // Registers only; nothing here awaits, so every listener stays synchronous.
 import browser from 'webextension-polyfill';
 import type { Services } from '../../background/services';
+import { UI_ERROR } from '../../shared/ui-messages';
 import { db } from '../../store/db';
 import { sizeAdvisor } from '../outgoing/advisor';
 import { pollingAdvisor } from '../polling/advisor';
@@ -21,7 +22,7 @@ function contextOf(s: Services): HealthContext {
     db,
     notify: (note) => s.notifier.show(note),
     settings: () => s.settings,
-    boxName: (mailbox) => s.settings.mailboxes[mailbox]?.label ?? mailbox,
+    boxName: (mailbox) => s.boxName(mailbox),
     kindOf: async (mailbox, now) => (await s.conditions(mailbox, now)).kind,
     mailboxes: () => s.mailboxes.all(),
     alarm: (name, when) => void browser.alarms.create(name, { when }),
@@ -48,7 +49,7 @@ export function install(s: Services): void {
   s.notifier.onAction(SNOOZE_ACTION, (noteId) => reminders.snooze(noteId, s.clock()));
   s.uiHandlers.set('ui/health', (request, now) => {
     const mailbox = (request as { mailbox?: unknown }).mailbox;
-    if (typeof mailbox !== 'string') throw new Error('ui/health needs a mailbox');
+    if (typeof mailbox !== 'string') throw new Error(UI_ERROR.invalid);
     return healthView(ctx, { alerts, tracker, polling }, mailbox, now);
   });
   // The options page asks this after the reminder time changed: the alarm follows at once.

@@ -48,7 +48,7 @@ export function fakeHealth(): Fake {
       db: () => d,
       notify: async (note) => void fake.notes.push(note),
       settings: () => fake.settings,
-      boxName: (mailbox) => `Box ${mailbox}`,
+      boxName: (mailbox) => Promise.resolve(`Box ${mailbox}`),
       kindOf: async () => fake.kind,
       mailboxes: async () => fake.boxes,
       alarm: (name, when) => void fake.alarms.set(name, when),

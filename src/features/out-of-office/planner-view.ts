@@ -10,12 +10,13 @@ import { allowance, spread } from './schedule';
 import type { MailboxPlan, PlannerView } from './view';
 
 export async function mailboxPlan(s: Services, store: PlanStore, mailbox: string, now: number): Promise<MailboxPlan> {
-  const [plan, entries, ledger, c] = await Promise.all([
+  const [plan, entries, ledger, c, name] = await Promise.all([
     store.absences(mailbox),
     store.entries(mailbox),
     // The calls made: slots leased to a tab for a moment are not shown as used.
     s.keeper.ledger(mailbox, now).then(withoutLeases),
     s.conditions(mailbox, now),
+    s.boxName(mailbox),
   ]);
   const today = brusselsToday(now);
   const index = platformIndex(entries);
@@ -24,7 +25,7 @@ export async function mailboxPlan(s: Services, store: PlanStore, mailbox: string
     .sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end));
   return {
     mailbox,
-    label: s.settings.mailboxes[mailbox]?.label ?? null,
+    name,
     inserts: allowance('insert', ledger, c, now),
     deletes: allowance('delete', ledger, c, now),
     absences: views.filter((a) => (!a.withdrawn && a.end >= today) || a.status === 'ended'),

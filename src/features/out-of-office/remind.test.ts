@@ -24,6 +24,7 @@ function services(ledger: Ledger = emptyLedger()) {
     mailboxes: { all: async () => [{ accessKey: 'box' }] },
     keeper: { ledger: async () => ledger },
     conditions: async () => C,
+    boxName: async () => 'Doctor (NIHII)',
   } as unknown as Services;
   return { s, show };
 }

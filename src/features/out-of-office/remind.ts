@@ -5,9 +5,10 @@ import browser from 'webextension-polyfill';
 import type { Note } from '../../background/notifier';
 import type { Services } from '../../background/services';
 import { db } from '../../store/db';
-import { formatDate, t } from '../../i18n/t';
+import { t } from '../../i18n/t';
 import { brusselsMidnight } from '../../directive/brussels';
 import { addDays, brusselsToday } from './days';
+import { span } from './format';
 import type { PlanStore } from './plan-store';
 import { mailboxPlan } from './planner-view';
 import { type Reminder, absenceReminders, dueReminders, nextReminderAt, nextStep } from './reminders';
@@ -21,15 +22,13 @@ const KEEP_PAST_DAYS = 30;
 /** Chrome's shortest alarm delay. */
 const MIN_DELAY_MS = 30_000;
 
-const day = (date: string): string => formatDate(brusselsMidnight(date));
-
 function reminderNote(mailbox: string, r: Reminder, now: number): Note {
   const open = { mailbox, page: 'outOfOffice' } as const;
   if (r.kind === 'ended') {
-    return { id: r.key, open, title: t('oooEndedTitle'), message: t('oooEndedMessage', day(r.start), day(r.end)) };
+    return { id: r.key, open, title: t('oooEndedTitle'), message: t('oooEndedMessage', span(r.start, r.end)) };
   }
   const started = now >= brusselsMidnight(r.start);
-  return { id: r.key, open, title: t('oooNotRegisteredTitle'), message: t(started ? 'oooStartedNotRegistered' : 'oooTomorrowNotRegistered', day(r.start), day(r.end)) };
+  return { id: r.key, open, title: t('oooNotRegisteredTitle'), message: t(started ? 'oooStartedNotRegistered' : 'oooTomorrowNotRegistered', span(r.start, r.end)) };
 }
 
 const earliest = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.min(a, b));

@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import type { Services } from '../../background/services';
 import { openWebApp } from '../../background/webapp';
 import { IDENTIFIER_TYPES } from '../../directive/identifiers';
+import { UI_ERROR } from '../../shared/ui-messages';
 import { brusselsToday } from './days';
 import { checkDraft, cleanDraft } from './draft';
 import { type Edit, adoptEdit, mergeEdit, removeEdit, saveEdit } from './edits';
@@ -107,7 +108,7 @@ const HANDLERS: { [K in Verb]: (d: VerbDeps, r: Request<K>, now: number) => Prom
 function register<K extends Verb>(d: VerbDeps, verb: K): void {
   d.s.uiHandlers.set(verb, async (raw, now) => {
     const parsed = v.safeParse(REQUESTS[verb], raw);
-    if (!parsed.success) throw new Error(`Invalid ${verb} request`);
+    if (!parsed.success) throw new Error(UI_ERROR.invalid);
     return HANDLERS[verb](d, parsed.output, now);
   });
 }

@@ -10,7 +10,8 @@ export interface AbsenceView extends Absence {
 
 export interface MailboxPlan {
   readonly mailbox: string;
-  readonly label: string | null;
+  /** As a person reads it: the user's label or the owner's kind, never the access key. */
+  readonly name: string;
   /** Changes left now under §5.6.1 and §5.6.2 (the same numbers enforce mode decides with). */
   readonly inserts: Allowance;
   readonly deletes: Allowance;

@@ -1,24 +1,24 @@
 import { defineMessages } from '../../i18n/define';
 
-// ListMessages and GetMailbox are the directive's own method names: not translated.
+// The §5.7 polling rule in plain words: the section and method names are in the toast's "why?".
 export const polling = defineMessages({
   pollingHeld: {
-    en: 'ListMessages answered from the page’s last listing: GetMailbox showed nothing new (§5.7).',
-    fr: 'ListMessages servi depuis la dernière liste de la page\u00a0: GetMailbox n’a rien montré de nouveau (§5.7).',
-    nl: 'ListMessages beantwoord met de laatste lijst van de pagina: GetMailbox toonde niets nieuws (§5.7).',
-    de: 'ListMessages aus der letzten Liste der Seite beantwortet: GetMailbox zeigte nichts Neues (§5.7).',
+    en: 'Message list shown from the page’s last copy: the mailbox information showed nothing new.',
+    fr: 'Liste des messages affichée depuis la dernière copie de la page\u00a0: les infos de la boîte ne montraient rien de nouveau.',
+    nl: 'Berichtenlijst getoond uit de laatste kopie van de pagina: de gegevens van de box toonden niets nieuws.',
+    de: 'Nachrichtenliste aus der letzten Kopie der Seite angezeigt: Die Postfachinformationen zeigten nichts Neues.',
   },
   pollingWarn: {
-    en: 'ListMessages was not necessary: GetMailbox showed nothing new (§5.7). Sent anyway.',
-    fr: 'ListMessages n’était pas nécessaire\u00a0: GetMailbox n’a rien montré de nouveau (§5.7). Envoyé quand même.',
-    nl: 'ListMessages was niet nodig: GetMailbox toonde niets nieuws (§5.7). Toch verzonden.',
-    de: 'ListMessages war nicht nötig: GetMailbox zeigte nichts Neues (§5.7). Trotzdem gesendet.',
+    en: 'This message list was not needed: the mailbox information showed nothing new. Nothing was blocked (observe mode).',
+    fr: 'Cette liste des messages n’était pas nécessaire\u00a0: les infos de la boîte ne montraient rien de nouveau. Rien n’a été bloqué (mode observation).',
+    nl: 'Deze berichtenlijst was niet nodig: de gegevens van de box toonden niets nieuws. Er werd niets tegengehouden (observatiemodus).',
+    de: 'Diese Nachrichtenliste war nicht nötig: Die Postfachinformationen zeigten nichts Neues. Nichts wurde blockiert (Beobachtungsmodus).',
   },
   healthPolling: {
-    en: 'Unnecessary listings in the last 24 hours: $1 of $2. GetMailbox showed nothing new (§5.7): refresh less often.',
-    fr: 'Listes inutiles ces dernières 24 heures\u00a0: $1 sur $2. GetMailbox n’a rien montré de nouveau (§5.7)\u00a0: actualisez moins souvent.',
-    nl: 'Onnodige lijsten in de laatste 24 uur: $1 van $2. GetMailbox toonde niets nieuws (§5.7): vernieuw minder vaak.',
-    de: 'Unnötige Listenabrufe in den letzten 24 Stunden: $1 von $2. GetMailbox zeigte nichts Neues (§5.7): Aktualisieren Sie seltener.',
-    description: 'Popup advice per mailbox.',
+    en: 'Message lists not needed in the last 24 hours: $1 of $2 (the mailbox information showed nothing new). Refresh less often.',
+    fr: 'Listes inutiles ces dernières 24 heures\u00a0: $1 sur $2 (les infos de la boîte ne montraient rien de nouveau). Actualisez moins souvent.',
+    nl: 'Onnodige lijsten in de laatste 24 uur: $1 van $2 (de gegevens van de box toonden niets nieuws). Vernieuw minder vaak.',
+    de: 'Unnötige Listenabrufe in den letzten 24 Stunden: $1 von $2 (die Postfachinformationen zeigten nichts Neues). Aktualisieren Sie seltener.',
+    description: 'Popup advice per mailbox (§5.7 polling rule). $1 unnecessary message lists, $2 all message lists.',
   },
 });

@@ -23,6 +23,7 @@ export function quotaNote(f: QuotaFacts): Note {
     title: full ? t('quotaFullTitle', f.name) : t('quotaTitle', f.name, f.level),
     message: (full ? t('quotaFullBody', ...used) : t('quotaBody', ...used)) + forecast,
     open: { mailbox: f.mailbox },
+    name: f.name,
     sticky: full,
   };
 }
@@ -33,6 +34,7 @@ export function standbyNote(mailbox: string, name: string, waiting: number): Not
     title: t('standbyTitle', name),
     message: t('standbyBody', waiting),
     open: { mailbox },
+    name,
     sticky: true,
   };
 }

@@ -42,7 +42,7 @@ export class QuotaWatch {
     const rose = await this.alerts.rise(`quota|${mailbox}`, (previous) => (level = quotaLevel(percent, thresholds, previous)), now);
     if (!rose) return;
     const forecastDays = daysUntilFull(await sizeHistory(this.ctx.db(), mailbox, now), max.bytes, now);
-    const name = this.ctx.boxName(mailbox);
+    const name = await this.ctx.boxName(mailbox);
     await this.ctx.notify(quotaNote({ mailbox, name, level, currentSize, maxSize: max.bytes, forecastDays }));
   }
 
@@ -51,7 +51,7 @@ export class QuotaWatch {
     if (waiting === null) return;
     // Level 1 while anything waits: one urgent notification per episode, not one per message.
     if (await this.alerts.rise(`standby|${mailbox}`, () => (waiting > 0 ? 1 : 0), now)) {
-      await this.ctx.notify(standbyNote(mailbox, this.ctx.boxName(mailbox), waiting));
+      await this.ctx.notify(standbyNote(mailbox, await this.ctx.boxName(mailbox), waiting));
     }
   }
 }

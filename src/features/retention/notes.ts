@@ -21,6 +21,7 @@ export function digestNote(mailbox: string, name: string, d: SentDigest, now: nu
     title: t('sentDigestTitle', name, d.count),
     message: t('sentDigestBody', age, formatDate(d.oldest.purgeAt)) + bin,
     open: { mailbox, folder: d.count > d.inBin ? 'sent' : 'binsent' },
+    name,
     buttons: [
       { title: t('openSentFolder'), action: OPEN_ACTION },
       { title: t('remindTomorrow'), action: SNOOZE_ACTION },
@@ -30,13 +31,13 @@ export function digestNote(mailbox: string, name: string, d: SentDigest, now: nu
 }
 
 export function purgeSoonNote(mailbox: string, name: string, p: PurgeSoon): Note {
-  return { id: `purge|${mailbox}`, title: t('purgeSoonTitle', name), message: t('purgeSoonBody', p.count, formatDate(p.first)), open: { mailbox, folder: 'inbox' } };
+  return { id: `purge|${mailbox}`, title: t('purgeSoonTitle', name), message: t('purgeSoonBody', p.count, formatDate(p.first)), open: { mailbox, folder: 'inbox' }, name };
 }
 
 export function ackPileNote(mailbox: string, name: string, count: number): Note {
-  return { id: `acks|${mailbox}`, title: t('ackPileTitle', name), message: t('ackPileBody', count), open: { mailbox, folder: 'inbox' } };
+  return { id: `acks|${mailbox}`, title: t('ackPileTitle', name), message: t('ackPileBody', count), open: { mailbox, folder: 'inbox' }, name };
 }
 
 export function unusedNote(mailbox: string, name: string, lastSeen: number, deletedAt: number): Note {
-  return { id: `unused|${mailbox}`, title: t('unusedTitle', name, formatDate(lastSeen)), message: t('unusedBody', formatDate(deletedAt)), open: { mailbox } };
+  return { id: `unused|${mailbox}`, title: t('unusedTitle', name, formatDate(lastSeen)), message: t('unusedBody', formatDate(deletedAt)), open: { mailbox }, name };
 }

@@ -46,7 +46,7 @@ export class Reminders {
   private async remind(box: KnownMailbox, now: number): Promise<void> {
     const mailbox = box.accessKey;
     if (await this.alerts.snoozed(`snooze|${mailbox}`, now)) return;
-    const name = this.ctx.boxName(mailbox);
+    const name = await this.ctx.boxName(mailbox);
     const rows = await this.tracker.rows(mailbox);
     const digest = sentDigest(rows, now);
     if (digest) await this.ctx.notify(digestNote(mailbox, name, digest, now));

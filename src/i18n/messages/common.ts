@@ -20,8 +20,8 @@ export const common = defineMessages({
   extDescription: {
     en: 'eHealthBox directive: call budgets, quota warnings, deletion reminders, out-of-office planner. All data stays on your computer.',
     fr: 'Directive eHealthBox\u00a0: limites d’appels, alertes de quota, rappels de suppression, gestion des absences. Tout reste sur votre PC.',
-    nl: 'eHealthBox-richtlijn: oproeplimieten, quotawaarschuwingen, herinneringen om te wissen, afwezigheidsplanner. Alles blijft op uw pc.',
-    de: 'eHealthBox-Richtlinie: Aufruflimits, Quota-Warnungen, Löscherinnerungen, Abwesenheitsplaner. Alle Daten bleiben auf Ihrem Computer.',
+    nl: 'eHealthBox-richtlijn: oproeplimieten, quotumwaarschuwingen, verwijderherinneringen, afwezigheidsplanner. Alles blijft op uw pc.',
+    de: 'eHealthBox-Richtlinie: Aufruflimits, Speicherwarnungen, Löscherinnerungen, Abwesenheitsplaner. Alles bleibt auf Ihrem Computer.',
     description: 'Store and manifest description, one line. Max 132 characters.',
   },
   modeObserve: {

@@ -1,24 +1,13 @@
 // The directive's method names in plain words for the popup and the chart (the technical name
-// stays beside it, small: it is what the toasts and the directive say).
+// stays behind a "why?" detail).
 import type { VerdictScope } from '../../directive/engine';
 import type { DirectiveMethod } from '../../directive/rules';
 import { SCOPE_KEYS } from '../../features/budgets/notice';
 import { type MessageKey, t } from '../../i18n/t';
 
-export const METHOD_LABEL = {
-  GetMailbox: 'methodGetMailbox',
-  CreateMailboxIfNotExists: 'methodCreateMailboxIfNotExists',
-  UpdateMailbox: 'methodUpdateMailbox',
-  ListMailBoxFolder: 'methodListMailBoxFolder',
-  ListMessages: 'methodListMessages',
-  GetMessage: 'methodGetMessage',
-  MoveMessage: 'methodMoveMessage',
-  DeleteMessage: 'methodDeleteMessage',
-  RecoverPublicationState: 'methodRecoverPublicationState',
-  GetAttachment: 'methodGetAttachment',
-  CreateOutOfOffice: 'methodCreateOutOfOffice',
-  DeleteOutOfOffice: 'methodDeleteOutOfOffice',
-} as const satisfies Record<DirectiveMethod, MessageKey>;
+import { METHOD_LABEL } from '../../i18n/labels';
+
+export { METHOD_LABEL };
 
 // The REST folder names (§5 "Folders"); another folder keeps its own name.
 const FOLDER_LABEL: Readonly<Record<string, MessageKey>> = {
@@ -37,4 +26,10 @@ export function folderName(folder: string): string {
 export function scopeKey(scope: VerdictScope): MessageKey | null {
   if (scope === 'forbidden') return null;
   return scope === 'folder' ? SCOPE_KEYS.hour : SCOPE_KEYS[scope];
+}
+
+/** A budget row's name: ListMessages has one limit for all folders and one per folder, named apart. */
+export function rowName(method: DirectiveMethod, folder?: string): string {
+  if (method === 'ListMessages') return folder === undefined ? t('methodListMessagesAll') : t('methodListMessagesIn', folderName(folder));
+  return t(METHOD_LABEL[method]);
 }

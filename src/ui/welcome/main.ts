@@ -1,0 +1,5 @@
+import '../lib/base.css';
+import { boot } from '../lib/boot';
+import App from './App.svelte';
+
+void boot(App, document.getElementById('app') as HTMLElement);
