@@ -11,10 +11,14 @@ import { createToaster } from './toast';
 import { watchUnrecognised } from './unrecognised';
 
 const toaster = createToaster();
-// The hook speaks once told the mode (a microtask after the handshake), after `relay` below is initialised.
+// The hook speaks once told the mode (a microtask after the handshake), after `relay` below is
+// initialised. Firefox may run that microtask before this script ends (a checkpoint after the
+// hook's page-world listener returns, inside `connectHook`): the first telling then waits for the end.
+let started = false;
+let connectedEarly = false;
 const port = connectHook(
   (data) => relay.handle(data),
-  () => tellMode(),
+  () => (started ? tellMode() : (connectedEarly = true)),
 );
 const stopActivity = watchActivity(() => relay.tell({ type: 'page/activity' }));
 
@@ -53,3 +57,5 @@ const relay = createRelay({
 watchUnrecognised((m) => relay.tell(m));
 // Leased slots and a report still gathering its batch go before the page does.
 addEventListener('pagehide', () => relay.handBack());
+started = true;
+if (connectedEarly) tellMode();
