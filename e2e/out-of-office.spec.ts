@@ -57,7 +57,7 @@ test('plans 12 changes and lays them out as 10 today and 2 tomorrow', async ({ o
 
   const popup = await openPopup();
   await expect(popup.getByTestId('ooo-inserts-left')).toHaveText('10 of 10');
-  await expect(popup.getByTestId('ooo-next-step')).toContainText('Changes to make: 12, of which 10 allowed now.');
+  await expect(popup.getByTestId('ooo-next-step')).toContainText('Changes to make: 12. Allowed now: 10.');
 
   // "Apply": the planner opens the web application's out-of-office page; the user enters the values there.
   await options.getByTestId('ooo-open-webapp').click();

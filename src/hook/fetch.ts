@@ -1,7 +1,7 @@
 // window.fetch, wrapped. Unrelated requests cost one type check and one native regex test; a
 // recognised call waits for its verdict (or is answered here when known to be held), then goes out
 // as the native Request built once from the caller's arguments.
-import { MAX_BATCH_BODY } from '../directive/routes';
+import { MAX_BATCH_BODY, mayBeApiUrl } from '../directive/routes';
 import { absenceFromText, bodyBytes, idsFromText, MAX_RESPONSE_BYTES, readCapped } from './body';
 import { cancel, post, type Decision, type Failure } from './channel';
 import { askVerdict, limited, passage, reportOutcome, track, type Tracked, type Via } from './calls';
@@ -24,7 +24,7 @@ import {
   urlHref,
 } from './natives';
 import { record, readsBody, smallJson } from './observe';
-import { mayBeApi, recogniseCall } from './pristine';
+import { recogniseCall } from './pristine';
 import { refusedAnswer, toResponse } from './refusal';
 
 type FetchArgs = [input: RequestInfo | URL, init?: RequestInit];
@@ -72,7 +72,7 @@ export function installFetch(win: Window & typeof globalThis = window): void {
       // a toString that throws: the native call throws the same way
       return nativeFetch.apply(this, args);
     }
-    if (!mayBeApi(url)) return nativeFetch.apply(this, args);
+    if (!mayBeApiUrl(url)) return nativeFetch.apply(this, args);
     return intercept(nativeFetch, Req, this, args, request);
   };
 }

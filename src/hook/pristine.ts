@@ -59,10 +59,5 @@ export function pristine<T>(fn: () => T): T {
   }
 }
 
-// The cheap filter with the native exec (a replaced `test` or `exec` cannot hide a call).
-const exec = W.RegExp.prototype.exec;
-const MAILBOXES = /mailboxes/i;
-export const mayBeApi = (url: string): boolean => exec.call(MAILBOXES, url) !== null;
-
 /** recognise(), with the built-ins of document_start. */
 export const recogniseCall = (method: string, url: string): ApiCall | null => pristine(() => recognise(method, url));

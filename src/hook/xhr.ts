@@ -1,12 +1,12 @@
 // XMLHttpRequest, patched on the prototype (the constructor stays native: instanceof, upload and
 // every property keep working). Unrelated requests cost one WeakMap lookup per method call.
-import type { ApiCall } from '../directive/routes';
+import { mayBeApiUrl, type ApiCall } from '../directive/routes';
 import { absenceFromText, bodyBytes, idsFromText, MAX_RESPONSE_BYTES } from './body';
 import { cancel, type Decision, type Failure } from './channel';
 import { askVerdict, limited, localHold, passage, reportOutcome, track, type Tracked, type Via } from './calls';
 import { isRead, type HeaderList } from './copies';
 import { baseUrl, encoder, jsonParse, jsonStringify, listen, NativeDOMException, NativeString, NativeURL, unlisten, urlHref, xhr as native } from './natives';
-import { mayBeApi, recogniseCall } from './pristine';
+import { recogniseCall } from './pristine';
 import { readsBody, record, smallJson } from './observe';
 import { refusedAnswer } from './refusal';
 import { abortShadowed, deliver, deliverNow, unshadow } from './xhr-answer';
@@ -71,7 +71,7 @@ export function installXhr(proto: XMLHttpRequest = native.proto): void {
     args[1] = u;
     nativeOpen.apply(this, args);
     try {
-      if (!mayBeApi(u)) return;
+      if (!mayBeApiUrl(u)) return;
       const abs = new NativeURL(u, baseUrl()).href;
       const c = recogniseCall(verb, abs);
       // open(method, url) is async; open(method, url, undefined) is not, as in the browser.
