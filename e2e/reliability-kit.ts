@@ -72,7 +72,8 @@ export async function countedIn(harness: Harness, mailbox: string, method: strin
 export async function popupUsed(harness: Harness, mailbox: string, limit: number): Promise<number> {
   const popup = await harness.openPopup();
   try {
-    const region = popup.locator(`section[data-mailbox="${mailbox}"]`);
+    // A card is found by its access key, or by the name the user gave the box.
+    const region = popup.locator(`section[data-mailbox="${mailbox}"]`).or(popup.getByRole('region', { name: mailbox, exact: true }));
     const pattern = new RegExp(`(\\d+) / ${limit}(?!\\d)`);
     const line = region.getByText(pattern).first();
     await line.waitFor();
