@@ -59,7 +59,10 @@ test('enforce: 4 tabs × 50 calls at once, the server sees exactly the limit of 
   for (const r of results.filter((x) => x.status === 429)) expect(r.body).toMatchObject({ error: 'directive-limit', method: 'GetMailbox', limit: 60 });
   const counted = await countedIn(harness, box, 'GetMailbox');
   expect(counted.calls).toBe(60);
-  expect(counted.held).toBe(TABS * EACH - 60);
+  // Each tab asks once and is told until when; its hook answers the tab's repeats itself, with no
+  // message (issue 11), so the hourly "held" statistic holds at least one per tab, not every repeat.
+  expect(counted.held).toBeGreaterThanOrEqual(TABS);
+  expect(counted.held).toBeLessThanOrEqual(TABS * EACH - 60);
   expect(await popupUsed(harness, box, 60)).toBe(60);
   figure(info, `many tabs enforce: ${TABS} tabs × ${EACH} at once, server ${reached} (limit 60), held ${held.length}, counted ${counted.calls}`);
 });
