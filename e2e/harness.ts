@@ -158,7 +158,8 @@ export class Harness {
       return harness;
     } catch (error) {
       await loopback?.close();
-      if (options.temporary) rmSync(options.userDataDir, { recursive: true, force: true, maxRetries: 3 });
+      // A browser that failed to start may still be writing its profile: never hide its error behind ours.
+      if (options.temporary) try { rmSync(options.userDataDir, { recursive: true, force: true, maxRetries: 3 }); } catch {}
       throw error;
     }
   }
