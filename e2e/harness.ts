@@ -108,7 +108,11 @@ export function chromiumArgs(extensionPath: string | null, loopback?: Loopback, 
 
 async function closeWelcome(page: Page): Promise<void> {
   if (!page.url().startsWith('chrome-extension://')) await page.waitForLoadState('domcontentloaded').catch(() => undefined);
-  if (page.url().startsWith('chrome-extension://') && page.url().includes(WELCOME_PATH)) await page.close().catch(() => undefined);
+  if (!page.url().startsWith('chrome-extension://') || !page.url().includes(WELCOME_PATH)) return;
+  // Never the browser's last tab: closing it ends a headless browser (seen as "context closed" right
+  // after a launch or relaunch).
+  if (page.context().pages().length > 1) await page.close().catch(() => undefined);
+  else await page.goto('about:blank').catch(() => undefined);
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -326,7 +330,13 @@ export class Harness {
   /** Closes the browser (profile flushed to disk) and starts it again on the same profile. */
   async relaunch(): Promise<BrowserContext> {
     await this.context.close();
-    await this.start();
+    // After a SIGKILL (reliability-crash) the new browser has been seen to end right after starting,
+    // while the killed one's processes were still going away: one more start, a second later.
+    await this.start().catch(async () => {
+      await this.context?.close().catch(() => undefined);
+      await sleep(1_000);
+      await this.start();
+    });
     if (this.options.extensionPath) await this.serviceWorker();
     return this.context;
   }
