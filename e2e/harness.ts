@@ -243,6 +243,9 @@ export class Harness {
    * on page sessions, after ServiceWorker.enable; kept as the fallback).
    */
   async stopServiceWorker(): Promise<void> {
+    // A worker stopped while still installing (right after the browser started) leaves the
+    // extension with no worker at all until the browser restarts: let it become active first.
+    if (await this.isServiceWorkerRunning()) await this.activated(await this.serviceWorker());
     const cdp = await this.cdp();
     for (const targetId of await this.workerTargets()) await cdp.send('Target.closeTarget', { targetId }).catch(() => undefined);
     if (await this.waitWorker(false, 3_000)) return;
@@ -266,6 +269,17 @@ export class Harness {
       if (!(await this.waitWorker(true, 5_000))) throw new Error('The extension service worker did not restart');
     }
     return this.serviceWorker();
+  }
+
+  private async activated(worker: Worker): Promise<void> {
+    await worker.evaluate(() => new Promise<void>((resolve) => {
+      const scope = globalThis as unknown as ServiceWorkerGlobalScope;
+      const check = (): void => {
+        if (scope.registration.active?.state === 'activated') resolve();
+        else setTimeout(check, 20);
+      };
+      check();
+    }));
   }
 
   private async waitWorker(running: boolean, timeout: number): Promise<boolean> {

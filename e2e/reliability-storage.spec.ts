@@ -39,6 +39,11 @@ async function badge(harness: Harness): Promise<BadgeState> {
   }
 }
 
+/** The browser's wall clock, which a test may have moved (e2e/clock.ts). */
+function browserNow(page: Page): Promise<number> {
+  return page.evaluate(() => Date.now());
+}
+
 const STORAGE_WARNING = /local storage is not available/i;
 
 test.describe('storage trouble: the web application keeps working', () => {
@@ -47,7 +52,7 @@ test.describe('storage trouble: the web application keeps working', () => {
     await stopServiceWorker();
     const holder = await quietExtensionPage(harness);
     const v1 = storesOf(VERSIONS[0] ?? {});
-    await createDatabase(holder, 10, v1, oldRows(box, Date.now(), Object.keys(VERSIONS[0] ?? {})), false);
+    await createDatabase(holder, 10, v1, oldRows(box, await browserNow(holder), Object.keys(VERSIONS[0] ?? {})), false);
 
     const app = await harness.openApp({ box, autoload: false });
     const started = Date.now();
@@ -167,7 +172,8 @@ test.describe('storage trouble: the web application keeps working', () => {
       await stopServiceWorker();
       const page = await quietExtensionPage(harness);
       const tables = Object.keys(schema);
-      const rows = oldRows(box, Date.now(), tables);
+      // The browser's clock (it may be set for the test), not this process's.
+      const rows = oldRows(box, await browserNow(page), tables);
       await createDatabase(page, version * 10, storesOf(schema), rows, true);
       // Settings saved by that version: enforce mode, a field since removed, newer fields missing.
       await page.evaluate(async (name) => {
