@@ -53,6 +53,8 @@ export const test = base.extend<E2EOptions & E2EFixtures>({
   welcome: [false, { option: true }],
   clockSetting: [(process.env.E2E_CLOCK as ClockSetting | undefined) || undefined, { option: true }],
 
+  // Playwright reads a fixture's dependencies from this pattern: an empty one is how "none" is said.
+  // eslint-disable-next-line no-empty-pattern
   sim: async ({}, use) => {
     await use(new Simulator());
   },

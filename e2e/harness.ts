@@ -163,7 +163,7 @@ export class Harness {
     } catch (error) {
       await loopback?.close();
       // A browser that failed to start may still be writing its profile: never hide its error behind ours.
-      if (options.temporary) try { rmSync(options.userDataDir, { recursive: true, force: true, maxRetries: 3 }); } catch {}
+      if (options.temporary) try { rmSync(options.userDataDir, { recursive: true, force: true, maxRetries: 3 }); } catch { /* its own error is thrown below */ }
       throw error;
     }
   }

@@ -201,7 +201,7 @@ test.describe('bad input reaches the page untouched and is counted right', () =>
 
     // Aborts by the page. Before the call: nothing leaves, nothing is counted.
     const reached = (): number => sim.requests.filter((r) => r.route === 'GetMailbox').length;
-    let n = reached();
+    const n = reached();
     expect((await raw(page, mailbox, { abortAfterMs: -1 })).error).toBe('AbortError');
     // While the verdict is awaited (aborted in the same task as the call).
     expect((await raw(page, mailbox, { abortAfterMs: 0 })).error).toBe('AbortError');
@@ -219,7 +219,6 @@ test.describe('bad input reaches the page untouched and is counted right', () =>
     expect(await abortAtServer(mailbox, 'GetMailbox', 'fetch')).toBe('AbortError');
     expect(await abortAtServer(inbox, 'ListMessages', 'xhr')).toBe('network');
     expect(reached()).toBe(n + 1);
-    n = reached();
     // The network fails.
     sim.abortNext('GetMailbox');
     expect((await raw(page, mailbox)).error).toBe('TypeError');

@@ -33,7 +33,7 @@ function assertClassicScript(file, { noGlobals }) {
   try {
     program = parse(code, { ecmaVersion: 'latest', sourceType: 'script' });
   } catch (e) {
-    throw new Error(`${file}: not a classic script (${e.message})`);
+    throw new Error(`${file}: not a classic script (${e.message})`, { cause: e });
   }
   for (const token of tokenizer(code, { ecmaVersion: 'latest', sourceType: 'script' })) {
     if (token.type.keyword === 'import') throw new Error(`${file}: uses import() or import.meta at ${token.start}`);

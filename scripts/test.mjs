@@ -16,7 +16,9 @@ function audit() {
   let report = null;
   try {
     report = JSON.parse(r.stdout);
-  } catch {}
+  } catch {
+    // not JSON: read as text below
+  }
   const counts = report?.metadata?.vulnerabilities;
   if (counts) {
     console.log(Object.entries(counts).map(([k, v]) => `${k}: ${v}`).join(', '));
@@ -36,6 +38,7 @@ function audit() {
 const steps = [
   ['typecheck: tsc', () => run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])],
   ['typecheck: svelte-check', () => run(bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings'])],
+  ['lint: eslint (no warnings)', () => run(bin('eslint'), ['.', '--max-warnings', '0'])],
   ...['Europe/Brussels', 'America/New_York', 'Asia/Tokyo'].map((tz) => [
     `unit tests (TZ=${tz})`,
     () => run(bin('vitest'), ['run'], { TZ: tz }),

@@ -55,7 +55,7 @@ async function sniff(chunks: AsyncIterable<Uint8Array>, name: string | undefined
   if (/\.(jsonl|ndjson|log)$/i.test(name ?? '')) return { format: 'jsonl', stream };
   const start = new TextDecoder().decode(concat(head, 4096)).replace(/^\uFEFF/, '').trimStart();
   const line = start.split('\n')[0]?.trim() ?? '';
-  let jsonl = false;
+  let jsonl: boolean;
   try {
     const first: unknown = JSON.parse(line);
     jsonl = first !== null && typeof first === 'object' && !Array.isArray(first) && !('log' in first);

@@ -45,7 +45,7 @@ function json(s: string | undefined): unknown {
 function looksLikeApi(raw: RawCall, soap: boolean): boolean {
   if (soap || mayBeApiUrl(raw.url)) return true;
   if (raw.httpMethod === 'OPTIONS') return false; // a browser's CORS preflight, not a call
-  let path = '';
+  let path: string;
   try {
     path = new URL(raw.url).pathname;
   } catch {

@@ -43,7 +43,7 @@ installFeatures(services);
 // Alarms may not survive a browser restart (Firefox never keeps them): schedule at every start.
 async function schedule(): Promise<void> {
   await services.ready();
-  if (!(await browser.alarms.get(PRUNE_ALARM))) browser.alarms.create(PRUNE_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+  if (!(await browser.alarms.get(PRUNE_ALARM))) await browser.alarms.create(PRUNE_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
   const now = services.clock();
   await Promise.all(services.startups.map((start) => start(now).catch(() => undefined)));
   await services.notifier.flushDeferred().catch(() => undefined);

@@ -93,7 +93,7 @@ export class Notifier {
       const deferred = await this.stored(DEFERRED_KEY);
       deferred[note.id] = note;
       await browser.storage.local.set({ [DEFERRED_KEY]: deferred });
-      browser.alarms.create(QUIET_END_ALARM, { periodInMinutes: 5 });
+      await browser.alarms.create(QUIET_END_ALARM, { periodInMinutes: 5 });
       return;
     }
     const firefox = isFirefox();

@@ -7,7 +7,7 @@ import { locksOf } from '../features/organization/effective';
 import { hasPolicy } from '../features/organization/policy';
 import { DEFAULT_SETTINGS, SettingsSchema } from '../store/settings';
 import { db } from '../store/db';
-import { type MailboxView, type StateView, UI_ERROR, type UiRequest } from '../shared/ui-messages';
+import { type MailboxView, type StateView, UI_ERROR } from '../shared/ui-messages';
 import { exportAll } from './export';
 import { historyView } from './history';
 import type { Services } from './services';

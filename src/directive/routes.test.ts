@@ -2,7 +2,7 @@
 // folder names case-insensitive). Expected results come from the table, not from routes.ts.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ApiCall, MAX_BATCH_BODY, MAX_BATCH_IDS, batchMessageIds, canonicalMethod, mayBeApiUrl, readUrl, recognise } from './routes';
+import { type ApiCall, MAX_BATCH_BODY, batchMessageIds, canonicalMethod, mayBeApiUrl, readUrl, recognise } from './routes';
 
 const BASES = [
   'https://www.ehealth.fgov.be/ehealthbox/api/v3/mailboxes',

@@ -74,5 +74,5 @@ export async function runReminders(s: Services, store: PlanStore, now: number): 
   // Forget shown reminders nobody asks for any more (the absence was deleted long ago).
   await db().alerts.bulkDelete(rows.filter((r) => r.state === 'shown' && !asked.has(r.key) && r.at < now - FORGET_MS).map((r) => r.key));
   await browser.alarms.clear(REMINDER_ALARM);
-  if (next !== null) browser.alarms.create(REMINDER_ALARM, { when: Math.max(next, now + MIN_DELAY_MS) });
+  if (next !== null) await browser.alarms.create(REMINDER_ALARM, { when: Math.max(next, now + MIN_DELAY_MS) });
 }
