@@ -2,8 +2,7 @@
 // Only senders whose URL is inside the extension may use them (background/router.ts).
 import type { DirectiveMethod, MailboxKind } from '../directive/rules';
 import type { LadderStanding, Standing } from '../features/budgets/standing';
-import type { Locks } from '../features/organization/effective';
-import type { Policy, PolicyProblem } from '../features/organization/policy';
+import type { OrganizationView } from '../features/organization/effective';
 import type { Settings } from '../store/settings';
 
 export interface MailboxView {
@@ -22,11 +21,7 @@ export interface MailboxView {
 }
 
 /** The organization's policy on this seat (features/organization): what it sets, locks and could not use. */
-export interface OrganizationView {
-  readonly policy: Policy;
-  readonly locks: Locks;
-  readonly problems: readonly PolicyProblem[];
-}
+export type { OrganizationView };
 
 export interface StateView {
   readonly now: number;

@@ -2,7 +2,7 @@
 // field by field; what the policy does not set (or sets wrongly: policy.ts) stays the seat's.
 // The seat's own values are kept apart, untouched, so that they come back when IT lifts a field.
 import type { Settings } from '../../store/settings';
-import type { Policy } from './policy';
+import type { Policy, PolicyProblem } from './policy';
 
 type Own = Settings['mailboxes'][string];
 
@@ -84,3 +84,10 @@ function restore<K extends keyof Own>(into: Own, from: Own, key: K): void {
 
 /** No policy: nothing locked. */
 export const NO_LOCKS: Locks = locksOf({});
+
+/** The policy in force as the options page shows it (the `ui/state` reply carries it). */
+export interface OrganizationView {
+  readonly policy: Policy;
+  readonly locks: Locks;
+  readonly problems: readonly PolicyProblem[];
+}
