@@ -1,6 +1,6 @@
 // The toolbar badge: the tightest remaining budget across mailboxes; a calm blue "i" after observe
 // mode let an over-budget call through (nothing was blocked: information, not alarm); a red "!"
-// only when local storage failed.
+// only when local storage failed or a feature could not start.
 import browser from 'webextension-polyfill';
 import { remainingShare, windowStandings } from '../features/budgets/standing';
 import { METHOD_LABEL } from '../i18n/labels';
@@ -14,6 +14,8 @@ export class Badge {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private warnedAt = 0;
   private trouble = false;
+  /** Features whose install threw at start (background/features.ts): for this worker's life. */
+  private readonly failedFeatures: string[] = [];
   /** What the badge shows now (text, colour, title), as last painted by this worker. */
   private painted: string | null = null;
 
@@ -38,6 +40,11 @@ export class Badge {
     this.refresh();
   }
 
+  featureFailed(id: string): void {
+    this.failedFeatures.push(id);
+    this.refresh();
+  }
+
   /** Storage answered again: the warning goes (a later failure brings it back). */
   storageOk(): void {
     this.trouble = false;
@@ -49,6 +56,10 @@ export class Badge {
     // The warnings first, without touching storage: when IndexedDB hangs, the "!" must still show.
     if (this.trouble) {
       await this.paint('!', COLORS.warn, t('badgeStorageTrouble'));
+      return;
+    }
+    if (this.failedFeatures.length > 0) {
+      await this.paint('!', COLORS.warn, t('badgeFeatureTrouble', this.failedFeatures.join(', ')));
       return;
     }
     if (now - this.warnedAt < WARNING_MS) {
@@ -67,7 +78,7 @@ export class Badge {
         tightest = { left, share, title: t('badgeTitle', t(METHOD_LABEL[top.method]), top.used, top.limit) };
       }
     }
-    if (this.trouble || now - this.warnedAt < WARNING_MS) return; // a warning came while storage was read
+    if (this.trouble || this.failedFeatures.length > 0 || now - this.warnedAt < WARNING_MS) return; // a warning came while storage was read
     if (tightest) {
       const color = tightest.left === 0 ? COLORS.empty : tightest.share <= 0.5 ? COLORS.low : COLORS.ok;
       await this.paint(String(tightest.left), color, tightest.title);

@@ -3,11 +3,41 @@
 // await, so that all listeners stay registered synchronously.
 import { install as installAudit } from '../features/audit/install';
 import { install as installMailboxHealth } from '../features/health/install';
-import { install as installOutOfOffice } from '../features/out-of-office/install';
 import type { Feature } from '../features/organization/policy';
+import { install as installOutOfOffice } from '../features/out-of-office/install';
 import { REMINDER_ALARM } from '../features/out-of-office/remind';
 import { DAILY_ALARM } from '../features/retention/reminders';
 import type { Services } from './services';
+
+export interface Installable {
+  /** The feature's folder under src/features/. */
+  readonly id: string;
+  readonly install: (s: Services) => void;
+}
+
+export const FEATURES: readonly Installable[] = [
+  // Mailbox health installs quota, retention (sent messages, acknowledgements), polling and outgoing.
+  { id: 'health', install: installMailboxHealth },
+  { id: 'out-of-office', install: installOutOfOffice },
+  { id: 'audit', install: installAudit },
+];
+
+/**
+ * Installs each feature on its own: one that throws is reported (a "!" on the badge, naming it)
+ * and the others, the page-call path and the daily scheduling go on. Returns the ones that failed.
+ */
+export function installFeatures(s: Services, features: readonly Installable[] = FEATURES): string[] {
+  const failed: string[] = [];
+  for (const feature of features) {
+    try {
+      feature.install(s);
+    } catch {
+      failed.push(feature.id);
+      s.badge.featureFailed(feature.id);
+    }
+  }
+  return failed;
+}
 
 const ALARM_FEATURE: Readonly<Record<string, Feature>> = {
   [REMINDER_ALARM]: 'outOfOffice',
@@ -16,10 +46,3 @@ const ALARM_FEATURE: Readonly<Record<string, Feature>> = {
 
 /** The feature an alarm works for, when IT may turn that feature off (the organization's policy). */
 export const alarmFeature = (name: string): Feature | undefined => ALARM_FEATURE[name];
-
-export function installFeatures(s: Services): void {
-  // Mailbox health (quota, retention, acknowledgements) and the out-of-office planner add their lines here.
-  installMailboxHealth(s);
-  installOutOfOffice(s);
-  installAudit(s);
-}

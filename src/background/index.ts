@@ -38,9 +38,10 @@ services.alarms.set(PRUNE_ALARM, async (now) => {
   await prune(db(), now).catch(() => services.badge.storageTrouble());
 });
 services.alarms.set(QUIET_END_ALARM, () => services.notifier.flushDeferred());
-installFeatures(services);
 
 // Alarms may not survive a browser restart (Firefox never keeps them): schedule at every start.
+// A start-up task that fails is left for its next run; the others still run (each feature's
+// install is isolated too, below).
 async function schedule(): Promise<void> {
   await services.ready();
   if (!(await browser.alarms.get(PRUNE_ALARM))) await browser.alarms.create(PRUNE_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
@@ -49,9 +50,16 @@ async function schedule(): Promise<void> {
   await services.notifier.flushDeferred().catch(() => undefined);
   services.badge.refresh();
 }
+// Settings that cannot be read (or alarms that cannot be set) are storage trouble: the badge says so.
+const scheduleNow = (): void => void schedule().catch(() => services.badge.storageTrouble());
+// Registered before any feature installs, so no feature can keep the welcome page or the daily
+// scheduling from happening.
 browser.runtime.onInstalled.addListener((details) => {
   welcomeOnInstall(details);
-  void schedule();
+  scheduleNow();
 });
-browser.runtime.onStartup.addListener(() => void schedule());
-void schedule();
+browser.runtime.onStartup.addListener(scheduleNow);
+
+// Each feature on its own: one that throws is named on the badge and the others install.
+installFeatures(services);
+scheduleNow();

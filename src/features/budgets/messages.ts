@@ -61,4 +61,11 @@ export const budgetsBadge = defineMessages({
     nl: 'Companion for eHealthBox — lokale opslag is niet beschikbaar: oproepen gaan door zonder geteld te worden',
     de: 'Companion for eHealthBox — lokaler Speicher nicht verfügbar: Aufrufe werden ungezählt durchgelassen',
   },
+  badgeFeatureTrouble: {
+    en: 'Companion for eHealthBox — a part of the extension could not start ($1); usage limits are still counted. Restarting the browser may help',
+    fr: 'Companion for eHealthBox — une partie de l’extension n’a pas pu démarrer ($1)\u00a0; les limites d’utilisation sont toujours comptées. Redémarrer le navigateur peut aider',
+    nl: 'Companion for eHealthBox — een onderdeel van de extensie kon niet starten ($1); gebruikslimieten worden nog steeds geteld. De browser herstarten kan helpen',
+    de: 'Companion for eHealthBox — ein Teil der Erweiterung konnte nicht starten ($1); Nutzungslimits werden weiterhin gezählt. Ein Neustart des Browsers kann helfen',
+    description: 'Toolbar tooltip when one feature failed at start. $1 the internal names of the parts, like "out-of-office".',
+  },
 });
