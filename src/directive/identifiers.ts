@@ -31,10 +31,6 @@ export const IDENTIFIER_LENGTHS: Readonly<Record<IdentifierType, readonly number
 /** Users copy numbers as printed: `85.07.30-033.28`, `0123 456 789`, `BE 0123.456.749` for a CBE. */
 const SEPARATORS = /[\s./-]/g;
 
-export function isIdentifierType(v: unknown): v is IdentifierType {
-  return typeof v === 'string' && (IDENTIFIER_TYPES as readonly string[]).includes(v);
-}
-
 /** 97 − (n mod 97), as two digits (01–97). Ten digits at most: exact in a double. */
 export function mod97Check(digits: string): string {
   return String(97 - (Number(digits) % 97)).padStart(2, '0');

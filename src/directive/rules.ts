@@ -131,9 +131,5 @@ export function isDirectiveMethod(name: string): name is DirectiveMethod {
   return Object.prototype.hasOwnProperty.call(RULES, name);
 }
 
-export function budgetFor(method: DirectiveMethod, kind: MailboxKind): Budget {
-  return RULES[method][kind];
-}
-
 /** §5.4.2–5.5.1 ladder stages, as this project reads them. */
 export const LADDER = { free: 6, hourly: 6, hourlyGapMs: WINDOW_MS.hour, dailyGapMs: WINDOW_MS.day } as const;

@@ -33,5 +33,3 @@ export interface HealthView {
   /** Set once the box has not been consulted for 80 days (§7.2.1). */
   readonly unused: { readonly lastSeen: number; readonly deletedAt: number } | null;
 }
-
-export type HealthRequest = { type: 'ui/health'; mailbox: string } | { type: 'ui/health/schedule' };

@@ -26,14 +26,6 @@ export function addDays(date: string, days: number): string {
   return write(t + days * DAY_MS);
 }
 
-/** Whole days from `a` to `b` (negative when b is earlier). */
-export function daysBetween(a: string, b: string): number {
-  const ta = utcDay(a);
-  const tb = utcDay(b);
-  if (ta === null || tb === null) throw new RangeError(`Not a date: ${ta === null ? a : b}`);
-  return Math.round((tb - ta) / DAY_MS);
-}
-
 /** Today in Brussels: absences are Belgian calendar days, whatever the computer's zone. */
 export const brusselsToday = (now: number): string => brusselsDate(now);
 
