@@ -53,6 +53,11 @@ async function latency() {
     console.log(`    with extension    : p50 ${f(r.with.p50)}, p99 ${f(r.with.p99)}`);
     console.log(`    added             : p50 ${f(r.addedP50)} (rounds ${f(r.spreadP50[0])} to ${f(r.spreadP50[1])}; target ≤ 0.2 ms ${ok(r.addedP50, 0.2)}), p99 ${f(r.addedP99)} (rounds ${f(r.spreadP99[0])} to ${f(r.spreadP99[1])}; target ≤ 2 ms ${ok(r.addedP99, 2)}); ratio p50 ${r.ratioP50.toFixed(3)}`);
   }
+  if (!pattern || pattern.test('held')) {
+    const h = await module.runHeldBench(extensionPath);
+    console.log(`  enforce, a call the page already knows is held (GetMailbox past its hourly limit), ${h.calls} calls${h.reached ? `   ${h.reached} REACHED THE SERVER` : ''}:`);
+    console.log(`    answered in the page : p50 ${f(h.answered.p50)} (target ≤ 0.2 ms ${ok(h.answered.p50, 0.2)}), p99 ${f(h.answered.p99)}`);
+  }
   if (pattern && !pattern.test('cold start')) return;
   const c = await module.runColdStartBench(extensionPath);
   const cost = c.cold.p50 - c.warm.p50;
