@@ -9,6 +9,7 @@ import { prune } from './maintenance';
 import { QUIET_END_ALARM } from './notifier';
 import { route } from './router';
 import { Services } from './services';
+import { serveCoreVerbs } from './ui-api';
 import { welcomeOnInstall } from './welcome';
 
 const services = new Services();
@@ -60,6 +61,7 @@ browser.runtime.onInstalled.addListener((details) => {
 });
 browser.runtime.onStartup.addListener(scheduleNow);
 
+serveCoreVerbs(services);
 // Each feature on its own: one that throws is named on the badge and the others install.
 installFeatures(services);
 scheduleNow();

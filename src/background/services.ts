@@ -11,6 +11,7 @@ import { type Feature, NO_POLICY, type ReadPolicy } from '../features/organizati
 import { mailboxNames } from '../i18n/mailbox-name';
 import { setLanguage, t } from '../i18n/t';
 import { PAGE_MODE_KEY, type PageMode } from '../shared/messages';
+import type { UiHandlers } from '../shared/ui-verbs';
 import { db } from '../store/db';
 import { type Settings, DEFAULT_SETTINGS, parseSettings, readSettings, storedFields, writeSettings } from '../store/settings';
 import { Activity } from './activity';
@@ -36,8 +37,8 @@ export class Services {
   /** Alarm name → handler; features re-create their alarms in `startups` (alarms may not survive a restart). */
   readonly alarms = new Map<string, (now: number) => Promise<void>>();
   readonly startups: ((now: number) => Promise<void>)[] = [];
-  /** Privileged ui/* verbs of features (a request from an extension page, already classed). */
-  readonly uiHandlers = new Map<string, (request: unknown, now: number) => Promise<unknown>>();
+  /** Privileged ui/* verbs, the core's (ui-api.ts) and the features', each served with `serveUi` (shared/ui-verbs.ts). */
+  readonly uiHandlers: UiHandlers = new Map();
   /** Page verbs of features that need no answer (a content script in an eHealthBox tab, already classed). */
   readonly pageHandlers = new Map<string, (request: unknown) => void>();
   /** The settings in force: the organization's policy over the seat's own (features/organization). */

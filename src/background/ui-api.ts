@@ -7,41 +7,38 @@ import { locksOf } from '../features/organization/effective';
 import { hasPolicy } from '../features/organization/policy';
 import { DEFAULT_SETTINGS, SettingsSchema } from '../store/settings';
 import { db } from '../store/db';
-import { type MailboxView, type StateView, UI_ERROR } from '../shared/ui-messages';
+import type { MailboxView, StateView } from '../shared/ui-messages';
+import { serveUi } from '../shared/ui-verbs';
 import { exportAll } from './export';
 import { historyView } from './history';
 import type { Services } from './services';
 import { mailboxNames } from '../i18n/mailbox-name';
 
+/** The core verbs, served once at start (index.ts) beside the features' own. */
+export function serveCoreVerbs(s: Services): void {
+  const t = s.uiHandlers;
+  serveUi(t, 'ui/state', v.object({}), () => state(s));
+  serveUi(t, 'ui/settings', v.object({ settings: SettingsSchema }), async (r) => {
+    await s.updateSettings(r.settings);
+    return state(s);
+  });
+  serveUi(t, 'ui/reset', v.object({ settings: v.optional(v.boolean()) }), async (r) => {
+    await reset(s);
+    if (r.settings === true) await s.updateSettings(DEFAULT_SETTINGS);
+    return state(s);
+  });
+  serveUi(t, 'ui/history', v.object({ mailbox: v.pipe(v.string(), v.maxLength(512)) }), async (r, now) =>
+    historyView(db, r.mailbox, await s.conditions(r.mailbox, now), now),
+  );
+  serveUi(t, 'ui/export', v.object({}), (_r, now) => exportAll(db, s.settings, browser.runtime.getManifest().version, now));
+}
+
+/** A verb's reply, or undefined for a message that names no verb served here. */
 export async function handleUiRequest(s: Services, raw: unknown): Promise<unknown> {
   await s.ready();
   const type = raw !== null && typeof raw === 'object' && 'type' in raw ? (raw as { type: unknown }).type : undefined;
-  switch (type) {
-    case 'ui/state':
-      return state(s);
-    case 'ui/settings': {
-      const parsed = v.safeParse(v.object({ settings: SettingsSchema }), raw);
-      if (!parsed.success) throw new Error(UI_ERROR.invalid);
-      await s.updateSettings(parsed.output.settings);
-      return state(s);
-    }
-    case 'ui/reset':
-      await reset(s);
-      if ((raw as { settings?: unknown }).settings === true) await s.updateSettings(DEFAULT_SETTINGS);
-      return state(s);
-    case 'ui/history': {
-      const parsed = v.safeParse(v.object({ mailbox: v.pipe(v.string(), v.maxLength(512)) }), raw);
-      if (!parsed.success) throw new Error(UI_ERROR.invalid);
-      const now = s.clock();
-      return historyView(db, parsed.output.mailbox, await s.conditions(parsed.output.mailbox, now), now);
-    }
-    case 'ui/export':
-      return exportAll(db, s.settings, browser.runtime.getManifest().version, s.clock());
-    default: {
-      const handler = typeof type === 'string' ? s.uiHandlers.get(type) : undefined;
-      return handler ? handler(raw, s.clock()) : undefined;
-    }
-  }
+  const handler = typeof type === 'string' ? s.uiHandlers.get(type) : undefined;
+  return handler ? handler(raw, s.clock()) : undefined;
 }
 
 async function reset(s: Services): Promise<void> {

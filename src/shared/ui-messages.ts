@@ -1,4 +1,5 @@
-// Requests from the extension's own pages (popup, options) to the background, and their answers.
+// Requests from the extension's own pages (popup, options) to the background, and their answers:
+// the core ui/* verbs (the features declare theirs beside their code; the map is shared/ui-verbs.ts).
 // Only senders whose URL is inside the extension may use them (background/router.ts).
 import type { DirectiveMethod, MailboxKind } from '../directive/rules';
 import type { LadderStanding, Standing } from '../features/budgets/standing';
@@ -67,27 +68,16 @@ export interface ExportFile {
   readonly tables: Record<string, unknown[]>;
 }
 
-/**
- * What a ui/* verb throws: a code, never a sentence (the background's language may not be the
- * page's); the pages turn it into words (src/ui/lib/errors.ts).
- */
 /** The welcome page, opened on install (background/welcome.ts) and from the popup. */
 export const WELCOME_PAGE = 'src/ui/welcome/index.html';
 
-export const UI_ERROR = { invalid: 'invalid-request' } as const;
-
-export type UiRequest =
-  | { type: 'ui/state' }
-  | { type: 'ui/settings'; settings: Settings }
-  /** Deletes every recorded table; with `settings: true` the settings go back to their defaults too. */
-  | { type: 'ui/reset'; settings?: boolean }
-  | { type: 'ui/history'; mailbox: string }
-  | { type: 'ui/export' };
-
-export interface UiReplies {
-  'ui/state': StateView;
-  'ui/settings': StateView;
-  'ui/reset': StateView;
-  'ui/history': HistoryView;
-  'ui/export': ExportFile;
+declare module './ui-verbs' {
+  interface UiVerbs {
+    'ui/state': { request: object; reply: StateView };
+    'ui/settings': { request: { settings: Settings }; reply: StateView };
+    /** Deletes every recorded table; with `settings: true` the settings go back to their defaults too. */
+    'ui/reset': { request: { settings?: boolean }; reply: StateView };
+    'ui/history': { request: { mailbox: string }; reply: HistoryView };
+    'ui/export': { request: object; reply: ExportFile };
+  }
 }

@@ -52,3 +52,10 @@ export class LiveShapes {
       .sort((a, b) => b.count - a.count || a.shape.localeCompare(b.shape));
   }
 }
+
+declare module '../../shared/ui-verbs' {
+  interface UiVerbs {
+    /** The unrecognised call shapes this browser session saw, for the options page. */
+    'ui/unrecognised': { request: object; reply: ShapeCount[] };
+  }
+}

@@ -2,9 +2,10 @@
 // snapshots and notifications (§4), tracked listings and the daily reminders (§7.2.1, §6.2), the
 // §5.7 polling rule and the §3.1 size rule before a call leaves, and the popup's `ui/health` verb.
 // Registers only; nothing here awaits, so every listener stays synchronous.
+import * as v from 'valibot';
 import browser from 'webextension-polyfill';
 import type { Services } from '../../background/services';
-import { UI_ERROR } from '../../shared/ui-messages';
+import { serveUi } from '../../shared/ui-verbs';
 import { db } from '../../store/db';
 import { sizeAdvisor } from '../outgoing/advisor';
 import { pollingAdvisor } from '../polling/advisor';
@@ -47,11 +48,9 @@ export function install(s: Services): void {
   s.alarms.set(DAILY_ALARM, (now) => reminders.schedule(now));
   s.startups.push((now) => reminders.schedule(now));
   s.notifier.onAction(SNOOZE_ACTION, (noteId) => reminders.snooze(noteId, s.clock()));
-  s.uiHandlers.set('ui/health', (request, now) => {
-    const mailbox = (request as { mailbox?: unknown }).mailbox;
-    if (typeof mailbox !== 'string') throw new Error(UI_ERROR.invalid);
-    return healthView(ctx, { alerts, tracker, polling }, mailbox, now);
-  });
+  serveUi(s.uiHandlers, 'ui/health', v.object({ mailbox: v.pipe(v.string(), v.maxLength(512)) }), (r, now) =>
+    healthView(ctx, { alerts, tracker, polling }, r.mailbox, now),
+  );
   // The options page asks this after the reminder time changed: the alarm follows at once.
-  s.uiHandlers.set('ui/health/schedule', (_request, now) => reminders.schedule(now));
+  serveUi(s.uiHandlers, 'ui/health/schedule', v.object({}), (_r, now) => reminders.schedule(now));
 }

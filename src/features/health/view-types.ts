@@ -33,3 +33,12 @@ export interface HealthView {
   /** Set once the box has not been consulted for 80 days (§7.2.1). */
   readonly unused: { readonly lastSeen: number; readonly deletedAt: number } | null;
 }
+
+declare module '../../shared/ui-verbs' {
+  interface UiVerbs {
+    /** One box's health for the popup and options (features/health/install.ts). */
+    'ui/health': { request: { mailbox: string }; reply: HealthView };
+    /** After the reminder time changed: the daily alarm follows at once. */
+    'ui/health/schedule': { request: object; reply: void };
+  }
+}

@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import type { Services } from '../../background/services';
 import { openWebApp } from '../../background/webapp';
 import { IDENTIFIER_TYPES } from '../../directive/identifiers';
-import { UI_ERROR } from '../../shared/ui-messages';
+import { serveUi } from '../../shared/ui-verbs';
 import { brusselsToday } from './days';
 import { checkDraft, cleanDraft } from './draft';
 import { type Edit, adoptEdit, mergeEdit, removeEdit, saveEdit } from './edits';
@@ -20,7 +20,7 @@ const Draft = v.object({
   id: v.optional(Key),
   start: Text(10),
   end: Text(10),
-  substitutes: v.pipe(v.array(v.object({ type: v.picklist(IDENTIFIER_TYPES), id: Text(40) })), v.maxLength(20)),
+  substitutes: v.pipe(v.array(v.object({ type: v.picklist(IDENTIFIER_TYPES), id: Text(40) })), v.maxLength(20), v.readonly()),
   note: Text(2000),
 });
 
@@ -29,7 +29,7 @@ const REQUESTS = {
   'ui/ooo/save': v.object({ mailbox: Key, draft: Draft }),
   'ui/ooo/remove': v.object({ id: Key }),
   'ui/ooo/merge': v.object({ ids: v.pipe(v.array(Key), v.minLength(2), v.maxLength(50)) }),
-  'ui/ooo/import': v.object({ mailbox: Key, drafts: v.pipe(v.array(Draft), v.maxLength(500)) }),
+  'ui/ooo/import': v.object({ mailbox: Key, drafts: v.pipe(v.array(Draft), v.maxLength(500), v.readonly()) }),
   'ui/ooo/adopt': v.object({ mailbox: Key, platformId: Key, withdraw: v.boolean() }),
   'ui/ooo/open': v.object({ mailbox: v.optional(Key) }),
   'ui/ooo/reminder-time': v.object({ time: v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/)) }),
@@ -37,6 +37,24 @@ const REQUESTS = {
 
 type Verb = keyof typeof REQUESTS;
 type Request<K extends Verb> = v.InferOutput<(typeof REQUESTS)[K]>;
+
+interface Replies {
+  'ui/ooo/view': PlannerView;
+  'ui/ooo/save': EditReply;
+  'ui/ooo/remove': EditReply;
+  'ui/ooo/merge': EditReply;
+  'ui/ooo/import': EditReply;
+  'ui/ooo/adopt': EditReply;
+  'ui/ooo/open': null;
+  'ui/ooo/reminder-time': PlannerView;
+}
+
+/** The planner's verbs in the one map of ui/* verbs: requests as their schemas read them. */
+type PlannerVerbs = { [K in Verb]: { request: Request<K>; reply: Replies[K] } };
+declare module '../../shared/ui-verbs' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface UiVerbs extends PlannerVerbs {}
+}
 
 const newId = (): string => crypto.randomUUID();
 
@@ -84,7 +102,7 @@ async function adopt(d: VerbDeps, r: Request<'ui/ooo/adopt'>, now: number): Prom
   return { ok: true, view: await commit(d, adoptEdit(entry, r.withdraw, now, newId), now) };
 }
 
-const HANDLERS: { [K in Verb]: (d: VerbDeps, r: Request<K>, now: number) => Promise<unknown> } = {
+const HANDLERS: { [K in Verb]: (d: VerbDeps, r: Request<K>, now: number) => Promise<Replies[K]> } = {
   'ui/ooo/view': (d, _r, now) => plannerView(d.s, d.store, now),
   'ui/ooo/save': save,
   'ui/ooo/remove': async (d, r, now) => {
@@ -106,11 +124,8 @@ const HANDLERS: { [K in Verb]: (d: VerbDeps, r: Request<K>, now: number) => Prom
 };
 
 function register<K extends Verb>(d: VerbDeps, verb: K): void {
-  d.s.uiHandlers.set(verb, async (raw, now) => {
-    const parsed = v.safeParse(REQUESTS[verb], raw);
-    if (!parsed.success) throw new Error(UI_ERROR.invalid);
-    return HANDLERS[verb](d, parsed.output, now);
-  });
+  const handle = HANDLERS[verb] as (d: VerbDeps, r: Request<K>, now: number) => Promise<Replies[K]>;
+  serveUi(d.s.uiHandlers, verb, REQUESTS[verb] as v.GenericSchema<unknown, Request<K>>, (r, now) => handle(d, r as Request<K>, now));
 }
 
 export function registerVerbs(d: VerbDeps): void {
