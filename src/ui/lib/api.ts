@@ -4,13 +4,19 @@ import browser from 'webextension-polyfill';
 import type { ExportFile, HistoryView, StateView } from '../../shared/ui-messages';
 import type { UiReply, UiRequest, UiVerb } from '../../shared/ui-verbs';
 import type { Settings } from '../../store/settings';
+import { followLanguage } from './language.svelte';
 
 /** Any ui/* verb, the core's or a feature's. */
 export async function ask<V extends UiVerb>(req: UiRequest<V>): Promise<UiReply<V>> {
   return (await browser.runtime.sendMessage(req)) as UiReply<V>;
 }
 
-export const loadState = (): Promise<StateView> => ask({ type: 'ui/state' });
+/** The whole state; a page painted in a language the settings no longer name switches to theirs. */
+export async function loadState(): Promise<StateView> {
+  const view = await ask({ type: 'ui/state' });
+  followLanguage(view.settings);
+  return view;
+}
 
 export const saveSettings = (settings: Settings): Promise<StateView> => ask({ type: 'ui/settings', settings });
 
