@@ -6,6 +6,7 @@ import { Journal } from './journal';
 import { BudgetKeeper, type CountedCall } from './keeper';
 import { LEASE_MAX } from '../../shared/messages';
 import { LEASE_MS } from './leases';
+import { allHours } from '../../store/packed';
 
 const ORG: Conditions = { kind: 'organization', active: true, onCall: [], ackAgreement: false };
 const T0 = Date.UTC(2026, 10, 23, 10, 0); // 11:00 Brussels, peak
@@ -33,7 +34,7 @@ describe('BudgetKeeper', () => {
     const results = await Promise.all(Array.from({ length: 100 }, (_, i) => keeper.decideAndWait(getMailbox(`c${i}`), ORG, T0 + i)));
     expect(results.filter((r) => r.sent)).toHaveLength(60);
     expect(await d.calls.count()).toBe(60);
-    const hourly = await d.hourly.toArray();
+    const hourly = await allHours(d);
     expect(hourly.reduce((a, r) => a + r.calls, 0)).toBe(60);
     expect(hourly.reduce((a, r) => a + r.held, 0)).toBe(40);
   });
@@ -77,7 +78,7 @@ describe('BudgetKeeper', () => {
     await keeper.commit();
     expect(decision.sent).toBe(true);
     expect(await d.calls.count()).toBe(1);
-    expect((await d.hourly.toArray()).reduce((a, r) => a + r.calls, 0)).toBe(1);
+    expect((await allHours(d)).reduce((a, r) => a + r.calls, 0)).toBe(1);
     expect((await keeper.ledger('box-A', T0 + 2)).windows.GetMailbox).toHaveLength(1);
   });
 
@@ -118,7 +119,7 @@ describe('BudgetKeeper', () => {
     const retried = await again.decideAndWait(getMailbox('last'), ORG, T0 + 200, { resent: true });
     expect(retried.sent).toBe(true);
     expect(await first.d.calls.count()).toBe(60);
-    expect((await first.d.hourly.toArray()).reduce((a, r) => a + r.calls, 0)).toBe(60);
+    expect((await allHours(first.d)).reduce((a, r) => a + r.calls, 0)).toBe(60);
     // ...while a new call is still held back.
     expect((await again.decideAndWait(getMailbox('next'), ORG, T0 + 300)).sent).toBe(false);
   });
@@ -153,7 +154,7 @@ describe('BudgetKeeper leases (enforce mode)', () => {
     expect(sent + outstanding).toBe(60);
     expect(await freeSlots(d)).toBe(outstanding);
     // The hourly history holds calls, not slots.
-    expect((await d.hourly.toArray()).reduce((a, r) => a + r.calls, 0)).toBe(sent);
+    expect((await allHours(d)).reduce((a, r) => a + r.calls, 0)).toBe(sent);
   });
 
   it('a call that uses a slot takes its place at its own time; a slot given back frees its room; each slot once', async () => {
@@ -169,7 +170,7 @@ describe('BudgetKeeper leases (enforce mode)', () => {
     expect(await d.calls.get('c1')).toMatchObject({ at: T0 + 500, via: 'decided' });
     expect(await freeSlots(d)).toBe(slots.length - 2);
     expect(await used(keeper, T0 + 800)).toBe(slots.length);
-    expect((await d.hourly.toArray()).reduce((x, r) => x + r.calls, 0)).toBe(2);
+    expect((await allHours(d)).reduce((x, r) => x + r.calls, 0)).toBe(2);
   });
 
   it('a worker started again counts the slots still out; slots nobody used nor gave back are freed later', async () => {
