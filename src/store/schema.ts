@@ -40,19 +40,7 @@ export interface LadderRow {
   until?: number;
 }
 
-/**
- * Version 3: the ladder entries of one mailbox's messages whose ids fall in one bucket
- * (store/packed.ts), four values each: key (method code and unit), count, last, until.
- */
-export interface LadderPackRow {
-  mailbox: string;
-  bucket: number;
-  entries: (string | number)[];
-  /** The earliest `until` in the row: the clean-up reads only rows that have something to drop. */
-  sweepAt: number;
-  /** The latest `last` in the row (the popup reads only rows touched in the last day). */
-  touched: number;
-}
+export type { HourPackRow, LadderPackRow } from './migrations/v3-format';
 
 /** Per mailbox, method and Brussels-agnostic UTC hour: the history kept after calls are pruned. */
 export interface HourlyRow {
@@ -64,15 +52,6 @@ export interface HourlyRow {
   over: number;
   held: number;
   failOpen: number;
-}
-
-/** Version 3: one mailbox's hourly aggregates of one UTC day (store/packed.ts). */
-export interface HourPackRow {
-  mailbox: string;
-  /** Start of the UTC day, epoch ms. */
-  day: number;
-  /** Per method, 24 hours of the four counters (calls, over, held, failOpen) in a row. */
-  methods: Partial<Record<DirectiveMethod, number[]>>;
 }
 
 export interface MailboxRow {

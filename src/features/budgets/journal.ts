@@ -4,7 +4,7 @@
 import type { DirectiveMethod } from '../../directive/rules';
 import type { CompanionDB } from '../../store/db';
 import { bucketOf, dayOf, emptyDay, hourOf, ofMessage, packLadders, setHour, unpackLadders, type LadderEntryRow } from '../../store/packed';
-import type { CallRow, HourlyRow, HourPackRow } from '../../store/schema';
+import type { CallRow, HourPackRow } from '../../store/schema';
 
 export type HourlyCounter = 'calls' | 'over' | 'held' | 'failOpen';
 
@@ -153,7 +153,7 @@ export class Journal {
     // Copies: the remembered rows change only once the transaction has committed.
     const rows = new Map(ids.map((id) => {
       const row = this.days.get(id) ?? stored.get(id) ?? emptyDay(...splitDay(id));
-      return [id, { ...row, methods: Object.fromEntries(Object.entries(row.methods).map(([m, a]) => [m, [...a]])) } as HourPackRow];
+      return [id, { ...row, methods: Object.fromEntries(Object.entries(row.methods).map(([m, a]) => [m, [...(a ?? [])]])) } as HourPackRow];
     }));
     for (const e of batch.hourly.values()) {
       const row = rows.get(`${e.mailbox}|${dayOf(e.hour)}`);

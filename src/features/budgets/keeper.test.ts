@@ -6,7 +6,8 @@ import { Journal } from './journal';
 import { BudgetKeeper, type CountedCall } from './keeper';
 import { LEASE_MAX } from '../../shared/messages';
 import { LEASE_MS } from './leases';
-import { allHours } from '../../store/packed';
+import { prune } from '../../background/maintenance';
+import { allHours, readLadderRows } from '../../store/packed';
 
 const ORG: Conditions = { kind: 'organization', active: true, onCall: [], ackAgreement: false };
 const T0 = Date.UTC(2026, 10, 23, 10, 0); // 11:00 Brussels, peak
@@ -108,6 +109,38 @@ describe('BudgetKeeper', () => {
     const seventh = await again.decideAndWait(getMessage('g6'), ORG, T0 + 10);
     expect(seventh.sent).toBe(false);
     expect(seventh.verdict.retryAt).toBe(T0 + 5 + 3_600_000);
+  });
+
+  it('keeps a ladder until the platform has purged the message (§7.2.1), or a day after its deletion was seen', async () => {
+    const { keeper, d } = fresh();
+    const DAY = 86_400_000;
+    const call = (id: string, method: CountedCall['method'], folder: string, units: string[]): CountedCall => ({ id, mailbox: 'box-A', method, folder, units });
+    for (let i = 0; i < 6; i++) await keeper.decideAndWait(call(`r${i}`, 'GetMessage', 'inbox', ['kept']), ORG, T0 + i);
+    await keeper.decideAndWait(call('s0', 'GetMessage', 'sent', ['mine']), ORG, T0);
+    await keeper.decideAndWait(call('a0', 'GetAttachment', 'inbox', ['gone/a1']), ORG, T0);
+    await keeper.decideAndWait(call('g0', 'GetMessage', 'inbox', ['gone']), ORG, T0);
+    // A deletion the server accepted: every entry of that message, attachments too, goes a day later.
+    await keeper.outcome(call('d0', 'DeleteMessage', 'inbox', ['gone']), 'fail-open', 200, ORG, T0 + 1000);
+    // A refused one proves nothing.
+    await keeper.outcome(call('d1', 'DeleteMessage', 'inbox', ['kept']), 'fail-open', 404, ORG, T0 + 1000);
+    await keeper.commit();
+    const until = async () => Object.fromEntries((await readLadderRows(d)).map((l) => [l.key.replace('box-A|', ''), l.until]));
+    expect(await until()).toEqual({
+      'GetMessage|kept': T0 + 5 + 182 * DAY,
+      'DeleteMessage|kept': T0 + 1000 + 182 * DAY,
+      'GetMessage|mine': T0 + 14 * DAY,
+      'GetAttachment|gone/a1': T0 + 1000 + DAY,
+      'GetMessage|gone': T0 + 1000 + DAY,
+      'DeleteMessage|gone': T0 + 1000 + DAY,
+    });
+    await prune(d, T0 + 2 * DAY);
+    expect(Object.keys(await until()).sort()).toEqual(['DeleteMessage|kept', 'GetMessage|kept', 'GetMessage|mine']);
+    await prune(d, T0 + 15 * DAY);
+    expect(Object.keys(await until()).sort()).toEqual(['DeleteMessage|kept', 'GetMessage|kept']);
+    // What is kept still holds after a restart: the 7th read of 'kept' waits its hour.
+    const again = new BudgetKeeper(() => d, new Journal(() => d));
+    expect((await again.decideAndWait(call('r6', 'GetMessage', 'inbox', ['kept']), ORG, T0 + 15 * DAY)).sent).toBe(true);
+    expect((await again.decideAndWait(call('r7', 'GetMessage', 'inbox', ['kept']), ORG, T0 + 15 * DAY + 1)).sent).toBe(false);
   });
 
   it('does not count a retried decide twice when a stopped worker had committed the first attempt', async () => {
