@@ -143,6 +143,19 @@ describe('BudgetKeeper', () => {
     expect((await again.decideAndWait(call('r7', 'GetMessage', 'inbox', ['kept']), ORG, T0 + 15 * DAY + 1)).sent).toBe(false);
   });
 
+  it('tells the popup the ladders of a mailbox touched in the last day, read back from storage by a new worker', async () => {
+    const { keeper, d } = fresh();
+    const DAY = 86_400_000;
+    const read = (id: string, mailbox: string, unit: string): CountedCall => ({ id, mailbox, method: 'GetMessage', folder: 'inbox', units: [unit] });
+    await keeper.decideAndWait(read('old', 'box-A', 'yesterday'), ORG, T0 - 2 * DAY);
+    for (let i = 0; i < 7; i++) await keeper.decideAndWait(read(`r${i}`, 'box-A', 'busy'), ORG, T0 + i);
+    await keeper.decideAndWait(read('b0', 'box-B', 'other'), ORG, T0);
+    await keeper.commit();
+    const again = new BudgetKeeper(() => d, new Journal(() => d));
+    const recent = await again.recentLadders('box-A', T0 + 10);
+    expect(recent.map(([key, e]) => [key, e.count, e.last])).toEqual([['GetMessage|busy', 6, T0 + 5]]);
+  });
+
   it('does not count a retried decide twice when a stopped worker had committed the first attempt', async () => {
     const first = fresh();
     for (let i = 0; i < 59; i++) await first.keeper.decideAndWait(getMailbox(`c${i}`), ORG, T0 + i);
