@@ -44,6 +44,8 @@ export interface HourlyRow {
   over: number;
   held: number;
   failOpen: number;
+  /** Calls the user let go once from the page's banner although over the limit (enforce mode); absent on older rows. */
+  exceptions?: number;
 }
 
 export interface MailboxRow {

@@ -181,10 +181,13 @@ export class BudgetKeeper {
    * Counted, never held; an over-budget one is flagged. Committed by the caller (`commit()`), once
    * for a whole batch.
    */
-  countLetGo(call: CountedCall, c: Conditions, now: number, resent = false): Promise<Decision> {
+  countLetGo(call: CountedCall, c: Conditions, now: number, resent = false, exception = false): Promise<Decision> {
     return this.once(call, c, now, resent, async (ledger) => {
       const verdict = decide(call, ledger, c, now);
       this.count(call, ledger, now, 'decided', !verdict.allowed);
+      // `exception`: the user let this one go from the page's banner (enforce mode, issue 12);
+      // counted as theirs only when it was indeed over its limit.
+      if (exception && !verdict.allowed) this.journal.count(call.mailbox, call.method, now, 'exceptions');
       return { verdict, sent: true };
     });
   }
