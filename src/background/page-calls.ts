@@ -69,7 +69,7 @@ async function forPage(s: Services, m: Decide, reply: DecideReply, notice: Notic
   if (reply.verdict !== 'deny' || notice.level !== 'held' || method === 'Publish') return out;
   const copy = m.call.method === 'GetMailbox' && !m.hasCopy ? await s.boxCopies.get(mailboxOf(m.call)).catch(() => null) : null;
   const shownAt = copy?.at ?? (m.hasCopy ? (copyAt ?? null) : null);
-  return { ...out, banner: bannerWords({ ...notice, method }, shownAt, s.clock()), ...(copy ? { copy } : {}) };
+  return { ...out, banner: bannerWords({ ...notice, method }, shownAt, s.clock()), ...(copy ? { boxCopy: copy } : {}) };
 }
 
 /**

@@ -70,7 +70,7 @@ export type DecideReply = Omit<BridgeMessage, 'type' | 'id'> & {
   /** A held call in enforce mode: what the banner in the page says (bridge/banner.ts). */
   banner?: BannerWords;
   /** A held GetMailbox the page has no copy of (a reload): the box information kept for the session. */
-  copy?: BoxCopy;
+  boxCopy?: BoxCopy;
 };
 
 /**
