@@ -59,6 +59,7 @@ export function historySeries(rows: readonly HourlyRow[], c: HistoryConditions, 
         section: RULES[method].section,
         counts: hours.map(() => 0),
         held: hours.map(() => 0),
+        exceptions: hours.map(() => 0),
         hourLimits: hours.map((h) => hourLimit(method, c, h)),
         dayLimit: dayLimit(method, c),
       };
@@ -73,13 +74,22 @@ export function historySeries(rows: readonly HourlyRow[], c: HistoryConditions, 
     const s = series(row.method);
     s.counts[i] = (s.counts[i] ?? 0) + row.calls;
     s.held[i] = (s.held[i] ?? 0) + row.held;
+    s.exceptions[i] = (s.exceptions[i] ?? 0) + (row.exceptions ?? 0);
   }
   return DIRECTIVE_METHODS.flatMap((m) => byMethod.get(m) ?? []);
 }
 
+function recentRows(open: () => CompanionDB, mailbox: string, now: number): Promise<HourlyRow[]> {
+  const from = historyHours(now)[0] ?? now;
+  return open().hourly.where('hour').between(from, now, true, true).filter((r) => r.mailbox === mailbox).toArray();
+}
+
 export async function historyView(open: () => CompanionDB, mailbox: string, c: HistoryConditions, now: number): Promise<HistoryView> {
-  const hours = historyHours(now);
-  const from = hours[0] ?? now;
-  const rows = await open().hourly.where('hour').between(from, now, true, true).filter((r) => r.mailbox === mailbox).toArray();
-  return { mailbox, kind: c.kind, now, hours, series: historySeries(rows, c, now) };
+  const rows = await recentRows(open, mailbox, now);
+  return { mailbox, kind: c.kind, now, hours: historyHours(now), series: historySeries(rows, c, now) };
+}
+
+/** The exceptions the user made from the page's banner in the chart's 24 hours (the popup says how many). */
+export async function recentExceptions(open: () => CompanionDB, mailbox: string, now: number): Promise<number> {
+  return (await recentRows(open, mailbox, now)).reduce((n, r) => n + (r.exceptions ?? 0), 0);
 }
