@@ -127,7 +127,8 @@ export function createBanner(onLoadNow: (call: ApiCall) => void, doc: Document =
   const render = (call: ApiCall, words: BannerWords, banner: HTMLElement): void => {
     const close = button('close', '×', () => forget(leaseKind(call)));
     close.setAttribute('aria-label', words.dismiss);
-    const children: HTMLElement[] = [el('p', 'headline', words.headline), close, el('p', 'text', `${words.shown} ${words.again}`)];
+    // The close button last on the keyboard path (drawn in the top corner): "load now anyway" comes first.
+    const children: HTMLElement[] = [el('p', 'headline', words.headline), el('p', 'text', `${words.shown} ${words.again}`)];
     if (words.loadNow) {
       const box = el('div', 'actions');
       actions(call, words.loadNow, box);
@@ -136,7 +137,7 @@ export function createBanner(onLoadNow: (call: ApiCall) => void, doc: Document =
     // The directive's section and method name, for whoever wants them, behind "why?".
     const why = el('details', '');
     why.append(el('summary', '', words.why), words.detail);
-    children.push(why);
+    children.push(why, close);
     banner.replaceChildren(...children);
   };
 
