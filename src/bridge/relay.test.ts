@@ -315,13 +315,13 @@ describe('relay: the banner and the user\'s exception (enforce mode)', () => {
 
   it('"load now anyway" marks the next decide of the kind only, once; another kind is not', async () => {
     const { relay, sent } = setup(() => ({ verdict: 'allow' }));
-    relay.allowOnce(decide.call as never);
+    relay.allowOnce({ method: 'GetMailbox', accessKey: 'ak' });
     relay.handle({ ...decide, call: { method: 'ListMessages', accessKey: 'ak', folder: 'inbox' } });
     relay.handle(decide);
     await flush();
     relay.handle({ ...decide, id: `${ID.slice(0, -1)}e` });
     await flush();
-    const marks = sent.map((m) => (m.type === 'page/hook' ? [m.message.call.method, m.exception ?? false] : null));
+    const marks = sent.map((m) => (m.type === 'page/hook' && m.message.type === 'decide' ? [m.message.call.method, m.exception ?? false] : null));
     expect(marks).toEqual([['ListMessages', false], ['GetMailbox', true], ['GetMailbox', false]]);
   });
 
