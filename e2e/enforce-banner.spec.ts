@@ -8,20 +8,10 @@ import AxeBuilder from '@axe-core/playwright';
 import type { CDPSession, Page } from '@playwright/test';
 import { DIRECTIVE_METHODS } from '../src/directive/rules';
 import { expect, test } from './fixtures';
-import { clickNode, readToasts } from './hook-fixtures/bridge';
+import { attr, clickNode, type DomNode, kids, readToasts } from './hook-fixtures/bridge';
 import { figure, setMode } from './reliability-kit';
 
 test.use({ clockSetting: 'night' });
-
-interface DomNode {
-  nodeId: number;
-  nodeName: string;
-  nodeValue: string;
-  attributes?: string[];
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-  shadowRootType?: string;
-}
 
 interface ShownBanner {
   readonly text: string;
@@ -30,13 +20,6 @@ interface ShownBanner {
   readonly buttons: Map<string, number>;
 }
 
-const attr = (n: DomNode, name: string): string | null => {
-  const a = n.attributes ?? [];
-  const i = a.indexOf(name);
-  return i >= 0 && i % 2 === 0 ? (a[i + 1] ?? null) : null;
-};
-/** Children, the page's shadow roots included, not the browser's own (a <details>' inner parts). */
-const kids = (n: DomNode): DomNode[] => [...(n.shadowRoots ?? []).filter((r) => r.shadowRootType !== 'user-agent'), ...(n.children ?? [])];
 const text = (n: DomNode): string => (n.nodeName === '#text' ? n.nodeValue : kids(n).map(text).join(' ').replace(/\s+/g, ' ').trim());
 
 /** The banners as the browser's DOM has them, closed shadow root included (page scripts cannot see them). */

@@ -7,16 +7,9 @@
 // page script can reach; a click still counts only when the browser says a person made it.
 import type { ApiCall } from '../directive/routes';
 import { type BannerWords, leaseKind } from '../shared/messages';
+import { hostStyle, shadowRegion } from './shadow-region';
 
-const HOST_STYLE = [
-  'all: initial',
-  'position: fixed',
-  'left: 16px',
-  'bottom: 16px',
-  'z-index: 2147483647',
-  'display: block',
-  'pointer-events: none',
-].map((d) => `${d} !important`).join(';');
+const HOST_STYLE = hostStyle(['position: fixed', 'left: 16px', 'bottom: 16px']);
 
 const CSS = `
 .stack { display: flex; flex-direction: column; gap: 8px; align-items: flex-start; }
@@ -61,31 +54,11 @@ export function readBannerWords(raw: unknown): BannerWords | null {
 
 /** `onLoadNow`: the user confirmed "load now anyway" for this call's kind. */
 export function createBanner(onLoadNow: (call: ApiCall) => void, doc: Document = document): Banner {
-  let host: HTMLElement | null = null;
-  let stack: HTMLElement | null = null;
+  // First in the document, so that it comes first on the keyboard path.
+  const region = shadowRegion(doc, 'ehealthbox-companion-banner', HOST_STYLE, CSS, true);
   const shown = new Map<string, HTMLElement>();
   /** Kinds whose exception the user confirmed: their banner says so until the call went. */
   const allowed = new Set<string>();
-
-  const region = (): HTMLElement => {
-    if (host === null || stack === null) {
-      host = doc.createElement('ehealthbox-companion-banner');
-      host.setAttribute('style', HOST_STYLE);
-      const root = host.attachShadow({ mode: 'closed' });
-      const style = doc.createElement('style');
-      style.textContent = CSS;
-      stack = doc.createElement('div');
-      stack.className = 'stack';
-      // A polite live region: screen readers announce a banner when it comes and when it changes.
-      stack.setAttribute('role', 'status');
-      stack.setAttribute('aria-live', 'polite');
-      root.append(style, stack);
-    }
-    // First in the document, so that it comes first on the keyboard path; put back when the app
-    // rewrote the document.
-    if (!host.isConnected) doc.documentElement.prepend(host);
-    return stack;
-  };
 
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls: string, text?: string): HTMLElementTagNameMap[K] => {
     const e = doc.createElement(tag);
