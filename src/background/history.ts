@@ -6,7 +6,7 @@ import type { Period } from '../directive/engine';
 import { DIRECTIVE_METHODS, type DirectiveMethod, type MailboxKind, RULES } from '../directive/rules';
 import type { HistorySeries, HistoryView } from '../shared/ui-messages';
 import type { CompanionDB } from '../store/db';
-import type { HourlyRow } from '../store/schema';
+import type { CallRow, HourlyRow } from '../store/schema';
 
 const HOUR = 3_600_000;
 export const HISTORY_HOURS = 24;
@@ -74,22 +74,33 @@ export function historySeries(rows: readonly HourlyRow[], c: HistoryConditions, 
     const s = series(row.method);
     s.counts[i] = (s.counts[i] ?? 0) + row.calls;
     s.held[i] = (s.held[i] ?? 0) + row.held;
-    s.exceptions[i] = (s.exceptions[i] ?? 0) + (row.exceptions ?? 0);
   }
   return DIRECTIVE_METHODS.flatMap((m) => byMethod.get(m) ?? []);
 }
 
-function recentRows(open: () => CompanionDB, mailbox: string, now: number): Promise<HourlyRow[]> {
-  const from = historyHours(now)[0] ?? now;
-  return open().hourly.where('hour').between(from, now, true, true).filter((r) => r.mailbox === mailbox).toArray();
-}
-
 export async function historyView(open: () => CompanionDB, mailbox: string, c: HistoryConditions, now: number): Promise<HistoryView> {
-  const rows = await recentRows(open, mailbox, now);
-  return { mailbox, kind: c.kind, now, hours: historyHours(now), series: historySeries(rows, c, now) };
+  const hours = historyHours(now);
+  const from = hours[0] ?? now;
+  const rows = await open().hourly.where('hour').between(from, now, true, true).filter((r) => r.mailbox === mailbox).toArray();
+  const series = historySeries(rows, c, now);
+  addExceptions(series, hours, await exceptionsSince(open, mailbox, from, now));
+  return { mailbox, kind: c.kind, now, hours, series };
 }
 
-/** The exceptions the user made from the page's banner in the chart's 24 hours (the popup says how many). */
-export async function recentExceptions(open: () => CompanionDB, mailbox: string, now: number): Promise<number> {
-  return (await recentRows(open, mailbox, now)).reduce((n, r) => n + (r.exceptions ?? 0), 0);
+/**
+ * The calls the user let go from the page's banner ("load now anyway") since `from`: read from the
+ * counted calls (kept 25 hours, enough for the chart's 24), where each is flagged.
+ */
+export async function exceptionsSince(open: () => CompanionDB, mailbox: string, from: number, now: number): Promise<CallRow[]> {
+  return open().calls.where('[mailbox+at]').between([mailbox, from], [mailbox, now], true, true).filter((r) => r.exception === true).toArray();
+}
+
+/** Each exception in its method's hour. */
+export function addExceptions(series: readonly HistorySeries[], hours: readonly number[], calls: readonly CallRow[]): void {
+  const index = new Map(hours.map((h, i) => [h, i]));
+  for (const call of calls) {
+    const i = index.get(Math.floor(call.at / HOUR) * HOUR);
+    const s = series.find((x) => x.method === call.method);
+    if (i !== undefined && s) s.exceptions[i] = (s.exceptions[i] ?? 0) + 1;
+  }
 }

@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS, SettingsSchema } from '../store/settings';
 import { db } from '../store/db';
 import { type MailboxView, type StateView, UI_ERROR, type UiRequest } from '../shared/ui-messages';
 import { exportAll } from './export';
-import { historyView, recentExceptions } from './history';
+import { exceptionsSince, HISTORY_HOURS, historyView } from './history';
 import type { Services } from './services';
 import { mailboxNames } from '../i18n/mailbox-name';
 
@@ -80,7 +80,7 @@ export async function state(s: Services): Promise<StateView> {
       lastSeen: row.lastSeen,
       budgets: windowStandings(ledger, c, now),
       ladders: ladderStandings(await s.keeper.recentLadders(row.accessKey, now), now),
-      exceptions: await recentExceptions(db, row.accessKey, now),
+      exceptions: (await exceptionsSince(db, row.accessKey, now - HISTORY_HOURS * 3_600_000, now)).length,
     });
   }
   const onCall = s.settings.onCall.find((p) => now >= p.start && now < p.end);

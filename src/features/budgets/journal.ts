@@ -5,7 +5,7 @@ import type { DirectiveMethod } from '../../directive/rules';
 import type { CompanionDB } from '../../store/db';
 import type { CallRow, HourlyRow, LadderRow } from '../../store/schema';
 
-export type HourlyCounter = 'calls' | 'over' | 'held' | 'failOpen' | 'exceptions';
+export type HourlyCounter = 'calls' | 'over' | 'held' | 'failOpen';
 
 interface HourlyDelta {
   mailbox: string;
@@ -24,7 +24,7 @@ interface Pending {
 
 const HOUR = 3_600_000;
 const fresh = (): Pending => ({ calls: new Map(), deletedCalls: new Set(), ladders: new Map(), hourly: new Map(), waiters: [] });
-const COUNTERS: readonly HourlyCounter[] = ['calls', 'over', 'held', 'failOpen', 'exceptions'];
+const COUNTERS: readonly HourlyCounter[] = ['calls', 'over', 'held', 'failOpen'];
 /** A batch whose write failed for want of storage is kept for the next one, up to this many calls. */
 export const MAX_KEPT_CALLS = 20_000;
 /** Failures of storage itself (full, blocked, closed, aborted): worth writing again later. A bad row (DataError...) is not. */
@@ -65,7 +65,7 @@ export class Journal {
     const key = `${mailbox}|${method}|${hour}`;
     let entry = this.pending.hourly.get(key);
     if (!entry) {
-      entry = { mailbox, method, hour, delta: { calls: 0, over: 0, held: 0, failOpen: 0, exceptions: 0 } };
+      entry = { mailbox, method, hour, delta: { calls: 0, over: 0, held: 0, failOpen: 0 } };
       this.pending.hourly.set(key, entry);
     }
     entry.delta[counter] += delta;
@@ -129,8 +129,6 @@ export class Journal {
           over: Math.max(0, row.over + e.delta.over),
           held: row.held + e.delta.held,
           failOpen: row.failOpen + e.delta.failOpen,
-          // Rows written before exceptions existed have none.
-          ...(row.exceptions !== undefined || e.delta.exceptions > 0 ? { exceptions: (row.exceptions ?? 0) + e.delta.exceptions } : {}),
         };
       });
       await d.hourly.bulkPut(rows);

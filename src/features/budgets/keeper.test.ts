@@ -47,7 +47,7 @@ describe('BudgetKeeper', () => {
     expect(await d.calls.where('id').anyOf(['c60', 'c64']).toArray()).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'c60', over: true })]));
   });
 
-  it('counts the user\'s exception (load now anyway) like a call let go, and as theirs only when over the limit; once per call id', async () => {
+  it('counts the user\'s exception (load now anyway) like a call let go, and flagged theirs only when over the limit; once per call id', async () => {
     const { keeper, d } = fresh();
     await Promise.all(Array.from({ length: 60 }, (_, i) => keeper.decideAndWait(getMailbox(`c${i}`), ORG, T0 + i)));
     const within = await keeper.countLetGo(getMailbox('other', 'box-B'), ORG, T0 + 100, false, true);
@@ -56,9 +56,13 @@ describe('BudgetKeeper', () => {
     await keeper.commit();
     expect(within.verdict.allowed).toBe(true);
     expect(over).toMatchObject({ sent: true, verdict: { allowed: false } });
-    const hourly = await d.hourly.toArray();
-    expect(hourly.reduce((a, r) => a + (r.exceptions ?? 0), 0)).toBe(1);
-    expect(hourly.reduce((a, r) => a + r.calls, 0)).toBe(62);
+    expect((await d.calls.toArray()).filter((r) => r.exception).map((r) => r.id)).toEqual(['x1']);
+    expect(await d.calls.get('x1')).toMatchObject({ over: true, exception: true });
+    // Its outcome keeps the flag.
+    await keeper.outcome(getMailbox('x1'), 'decided', 200, ORG, T0 + 200);
+    await keeper.commit();
+    expect(await d.calls.get('x1')).toMatchObject({ status: 200, exception: true });
+    expect((await d.hourly.toArray()).reduce((a, r) => a + r.calls, 0)).toBe(62);
   });
 
   it('survives a restart: a new keeper on the same database remembers the window', async () => {

@@ -187,7 +187,7 @@ export class BudgetKeeper {
       this.count(call, ledger, now, 'decided', !verdict.allowed);
       // `exception`: the user let this one go from the page's banner (enforce mode, issue 12);
       // counted as theirs only when it was indeed over its limit.
-      if (exception && !verdict.allowed) this.journal.count(call.mailbox, call.method, now, 'exceptions');
+      if (exception && !verdict.allowed) this.markException(call.id);
       return { verdict, sent: true };
     });
   }
@@ -339,6 +339,15 @@ export class BudgetKeeper {
     this.journal.count(call.mailbox, call.method, now, 'calls');
     if (over) this.journal.count(call.mailbox, call.method, now, 'over');
     if (via === 'fail-open') this.journal.count(call.mailbox, call.method, now, 'failOpen');
+  }
+
+  /** The call just counted is the user's exception: its row says so (the popup and the history count them). */
+  private markException(id: string): void {
+    const row = this.live.get(id);
+    if (!row) return;
+    const marked: CallRow = { ...row, exception: true };
+    this.remember(marked);
+    this.journal.putCall(marked);
   }
 
   private remember(row: CallRow): void {

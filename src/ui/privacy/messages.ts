@@ -31,10 +31,10 @@ export const privacy = defineMessages({
     de: 'Alles liegt im Profil Ihres Browsers: zwei IndexedDB-Datenbanken der Erweiterung und ihre eigenen Speicherbereiche. Webseiten und andere Erweiterungen können sie nicht lesen.',
   },
   privacyCalls: {
-    en: 'Counted calls (for the call limits): the mailbox’s access key, the kind of call, its time, folder, the message identifiers concerned and the answer’s status. Kept 25 hours.',
-    fr: 'Appels comptés (pour les limites)\u00a0: la clé d’accès de la boîte, le type d’appel, son heure, le dossier, les identifiants des messages concernés et le statut de la réponse. Conservés 25 heures.',
-    nl: 'Getelde oproepen (voor de limieten): de toegangssleutel van de box, het soort oproep, het tijdstip, de map, de betrokken berichtidentificatoren en de status van het antwoord. 25 uur bewaard.',
-    de: 'Gezählte Aufrufe (für die Limits): der Zugriffsschlüssel des Postfachs, die Art des Aufrufs, die Uhrzeit, der Ordner, die betroffenen Nachrichtenkennungen und der Status der Antwort. 25 Stunden gespeichert.',
+    en: 'Counted calls (for the call limits): the mailbox’s access key, the kind of call, its time, folder, the message identifiers concerned, the answer’s status and whether you let it go anyway from the page’s banner. Kept 25 hours.',
+    fr: 'Appels comptés (pour les limites)\u00a0: la clé d’accès de la boîte, le type d’appel, son heure, le dossier, les identifiants des messages concernés, le statut de la réponse et si vous l’avez laissé passer quand même depuis le bandeau de la page. Conservés 25 heures.',
+    nl: 'Getelde oproepen (voor de limieten): de toegangssleutel van de box, het soort oproep, het tijdstip, de map, de betrokken berichtidentificatoren, de status van het antwoord en of u de oproep via de banner van de pagina toch liet doorgaan. 25 uur bewaard.',
+    de: 'Gezählte Aufrufe (für die Limits): der Zugriffsschlüssel des Postfachs, die Art des Aufrufs, die Uhrzeit, der Ordner, die betroffenen Nachrichtenkennungen, der Status der Antwort und ob Sie ihn über das Banner der Seite trotzdem zuließen. 25 Stunden gespeichert.',
   },
   privacyLadders: {
     en: 'Per message or attachment identifier: how often it was opened, moved or deleted, and when last (the per-message limits). Kept 182 days after the last time.',
@@ -43,10 +43,10 @@ export const privacy = defineMessages({
     de: 'Pro Kennung einer Nachricht oder eines Anhangs: wie oft sie geöffnet, verschoben oder gelöscht wurde und wann zuletzt (Limits pro Nachricht). 182 Tage nach dem letzten Mal gespeichert.',
   },
   privacyHourly: {
-    en: 'Hourly totals per mailbox and kind of call (calls, calls over a limit, calls held back, calls you let go anyway from the page’s banner): the history chart. Kept 31 days.',
-    fr: 'Totaux horaires par boîte et type d’appel (appels, appels au-delà d’une limite, appels retenus, appels chargés quand même à votre demande depuis le bandeau de la page)\u00a0: le graphique d’historique. Conservés 31 jours.',
-    nl: 'Uurtotalen per box en soort oproep (oproepen, oproepen boven een limiet, tegengehouden oproepen, oproepen die u via de banner van de pagina toch liet doorgaan): de historiekgrafiek. 31 dagen bewaard.',
-    de: 'Stündliche Summen pro Postfach und Aufrufart (Aufrufe, Aufrufe über einem Limit, zurückgehaltene Aufrufe, Aufrufe, die Sie über das Banner der Seite trotzdem zuließen): das Verlaufsdiagramm. 31 Tage gespeichert.',
+    en: 'Hourly totals per mailbox and kind of call (calls, calls over a limit, calls held back): the history chart. Kept 31 days.',
+    fr: 'Totaux horaires par boîte et type d’appel (appels, appels au-delà d’une limite, appels retenus)\u00a0: le graphique d’historique. Conservés 31 jours.',
+    nl: 'Uurtotalen per box en soort oproep (oproepen, oproepen boven een limiet, tegengehouden oproepen): de historiekgrafiek. 31 dagen bewaard.',
+    de: 'Stündliche Summen pro Postfach und Aufrufart (Aufrufe, Aufrufe über einem Limit, zurückgehaltene Aufrufe): das Verlaufsdiagramm. 31 Tage gespeichert.',
   },
   privacyMailboxes: {
     en: 'Each mailbox seen: its access key, when first and last seen, and the identifier’s type and quality (for example NIHII DOCTOR, never its number), which decide the limits. Kept until you delete your data.',
