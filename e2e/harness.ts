@@ -158,7 +158,7 @@ export class Harness {
       if (options.extensionPath) checkExtension(options.extensionPath);
       loopback = await Loopback.start(options.sim);
       const harness = new Harness(options, loopback);
-      await harness.start();
+      await harness.startAgainIfItEnds();
       return harness;
     } catch (error) {
       await loopback?.close();
@@ -174,6 +174,20 @@ export class Harness {
 
   get extensionOrigin(): string {
     return `chrome-extension://${this.extensionId}`;
+  }
+
+  /**
+   * A new browser has been seen to end right after starting ("context closed" in the first
+   * set-up step): after a SIGKILL (reliability-crash) while the killed one's processes were still
+   * going away, and on a heavily loaded machine. That is no finding of any test: one more start,
+   * a second later, on the same profile.
+   */
+  private async startAgainIfItEnds(): Promise<void> {
+    await this.start().catch(async () => {
+      await this.context?.close().catch(() => undefined);
+      await sleep(1_000);
+      await this.start();
+    });
   }
 
   private async start(): Promise<void> {
@@ -344,13 +358,7 @@ export class Harness {
   /** Closes the browser (profile flushed to disk) and starts it again on the same profile. */
   async relaunch(): Promise<BrowserContext> {
     await this.context.close();
-    // After a SIGKILL (reliability-crash) the new browser has been seen to end right after starting,
-    // while the killed one's processes were still going away: one more start, a second later.
-    await this.start().catch(async () => {
-      await this.context?.close().catch(() => undefined);
-      await sleep(1_000);
-      await this.start();
-    });
+    await this.startAgainIfItEnds();
     if (this.options.extensionPath) await this.serviceWorker();
     return this.context;
   }

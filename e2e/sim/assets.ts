@@ -52,7 +52,11 @@ export function serveAsset(sim: Simulator, method: string, url: URL): { route: R
   if (p === '/idp/login') return { route: 'Login', response: html(LOGIN_PAGE) };
   if (method !== 'GET' && method !== 'HEAD') return { route: 'Unknown', response: errorResponse(404, `No route for ${method} ${p}`) };
   if (p === '/' || p === '/ehealthbox') return { route: 'AppAsset', response: redirect(`${APP_PATH}${url.search}`, 301) };
-  if (p === APP_PATH || p === `${APP_PATH}index.html`) return { route: 'AppAsset', response: html(indexHtml(sim)) };
+  if (p === APP_PATH || p === `${APP_PATH}index.html`) {
+    const page = html(indexHtml(sim));
+    if (sim.crossOriginIsolated) Object.assign(page.headers, { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' });
+    return { route: 'AppAsset', response: page };
+  }
   if (p === `${APP_PATH}app.css`) {
     return { route: 'AppAsset', response: { status: 200, headers: { 'content-type': 'text/css; charset=utf-8' }, body: readFileSync(path.join(APP_DIR, 'app.css')) } };
   }

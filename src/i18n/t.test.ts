@@ -56,6 +56,18 @@ describe('t', () => {
     expect(t('onCall')).toBe('browser:onCall');
   });
 
+  it('reads the browser’s language from messages.json when the browser’s bundle comes back empty', async () => {
+    getMessage.mockImplementation(() => '');
+    try {
+      const urls = serve({ onCall: { message: 'De garde' } });
+      await setLanguage(null);
+      expect(urls).toEqual(['chrome-extension://id/_locales/fr/messages.json']);
+      expect(t('onCall')).toBe('De garde');
+    } finally {
+      getMessage.mockImplementation((key: string) => `browser:${key}`);
+    }
+  });
+
   it('substitutes the generated placeholders the way the browsers do', async () => {
     const entry = { en: '$2 of $1 calls ($$ not special here)', fr: '', nl: '', de: '' };
     // `$$` is not allowed in catalogs; it is here only to check render() keeps chrome.i18n's escape.

@@ -40,9 +40,10 @@ function render(entry: JsonMessage, subs: readonly string[]): string {
  * Reads the extension's own messages.json, hence `connect-src 'self'` in the manifest's CSP.
  * Not persisted: whoever keeps the user's choice calls this at start-up.
  */
-export async function setLanguage(lang: Lang | null): Promise<void> {
+export async function setLanguage(choice: Lang | null): Promise<void> {
   const mine = ++generation;
   let next: typeof override = null;
+  const lang = choice ?? (bundleMissing() ? browserLanguage() : null);
   if (lang !== null) {
     if (!LANGS.includes(lang)) throw new Error(`Unsupported language: ${String(lang)}`);
     const response = await fetch(browser.runtime.getURL(`_locales/${lang}/messages.json`));
@@ -52,6 +53,21 @@ export async function setLanguage(lang: Lang | null): Promise<void> {
   if (mine !== generation) return; // a later call won the race
   override = next;
   for (const listener of listeners) listener();
+}
+
+/**
+ * Chromium's message bundle for an extension page or worker has been seen to come back empty
+ * (every `getMessage` ""; in the e2e runs, now and then, soon after start-up): the browser's
+ * language is then read from the extension's own messages.json, as an override is, rather than
+ * show message keys.
+ */
+function bundleMissing(): boolean {
+  return browser.i18n.getMessage('extName') === '';
+}
+
+function browserLanguage(): Lang {
+  const tag = browser.i18n.getUILanguage().slice(0, 2).toLowerCase();
+  return (LANGS as readonly string[]).includes(tag) ? (tag as Lang) : 'en';
 }
 
 /** Called after every language change; returns the unsubscribe function. */
