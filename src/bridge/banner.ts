@@ -84,7 +84,11 @@ export function createBanner(onLoadNow: (call: ApiCall) => void, doc: Document =
       const yes = button('act main', words.yes, () => {
         allowed.add(leaseKind(call));
         onLoadNow(call);
-        box.replaceChildren(el('p', '', words.done));
+        // The focus stays in the banner, on what was done (read out, and the keyboard path goes on from there).
+        const done = el('p', '', words.done);
+        done.tabIndex = -1;
+        box.replaceChildren(done);
+        done.focus();
       });
       const no = button('act', words.no, () => {
         offer();
