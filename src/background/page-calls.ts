@@ -66,7 +66,9 @@ export interface FromBridge {
 async function forPage(s: Services, m: Decide, reply: DecideReply, notice: Notice, copyAt: number | undefined): Promise<DecideReply> {
   const out: DecideReply = { ...reply, notice: dressed(notice) };
   const method = notice.method;
-  if (reply.verdict !== 'deny' || notice.level !== 'held' || method === 'Publish') return out;
+  // Only a budget holds a kind of call until a time: a listing held because nothing is new (§5.7)
+  // shows a current copy, and a publication held for its size (§3.1) is not a kind of call.
+  if (reply.verdict !== 'deny' || notice.level !== 'held' || method === 'Publish' || notice.scope === 'polling' || notice.scope === 'size') return out;
   const copy = m.call.method === 'GetMailbox' && !m.hasCopy ? await s.boxCopies.get(mailboxOf(m.call)).catch(() => null) : null;
   const shownAt = copy?.at ?? (m.hasCopy ? (copyAt ?? null) : null);
   return { ...out, banner: bannerWords({ ...notice, method }, shownAt, s.clock()), ...(copy ? { boxCopy: copy } : {}) };
