@@ -9,8 +9,14 @@ import { chromium, expect, test, type Browser, type BrowserContext, type Page } 
 import { clickNode, fakeRuntime, readToasts, type RuntimeWindow } from './hook-fixtures/bridge';
 import { fakeBridge, xhrRunner, type FakePort, type Mode, type PageMessage, type Policy, type TestWindow, type XhrOptions, type XhrResult } from './hook-fixtures/page';
 import { CANARY, HOST, MAILBOX, ORIGIN, startServer, type TestServer } from './hook-fixtures/server';
+import { VERDICT_TIMEOUT_MS } from '../src/shared/page-protocol';
 
 const HOOK_BUNDLE = 'dist/chrome/src/hook/index.js';
+/**
+ * "At once" means "did not wait for a verdict": a call that waited took at least the verdict
+ * timeout, so any time below it proves it did not (no speed is asserted; that is `npm run bench`).
+ */
+const DID_NOT_WAIT = VERDICT_TIMEOUT_MS - 100;
 const BRIDGE_BUNDLE = 'dist/chrome/src/bridge/index.js';
 const API = `${ORIGIN}/api/v2/mailboxes/ak1`;
 const INBOX = `${API}/folders/inbox/messages`;
@@ -221,7 +227,7 @@ test.describe('fetch', () => {
     const page = await open(only('never'));
     const res = await pageFetch(page, API);
     expect(res.status).toBe(200);
-    expect(res.ms).toBeGreaterThan(1400);
+    expect(res.ms).toBeGreaterThanOrEqual(DID_NOT_WAIT);
     expect(hits('/api/v2/mailboxes/ak1')).toBe(1);
     const outcome = await outcomeFor(page, () => true);
     expect(outcome).toMatchObject({ via: 'fail-open', failure: 'timeout', status: 200 });
@@ -230,7 +236,7 @@ test.describe('fetch', () => {
   test('no-verdict from the bridge: proceeds at once', async () => {
     const page = await open(only('no-verdict'));
     const res = await pageFetch(page, API);
-    expect(res.ms).toBeLessThan(500);
+    expect(res.ms).toBeLessThan(DID_NOT_WAIT);
     expect(await outcomeFor(page, () => true)).toMatchObject({ via: 'fail-open', failure: 'bridge-error' });
   });
 
@@ -239,7 +245,7 @@ test.describe('fetch', () => {
     const a = await pageFetch(page, API);
     const b = await pageFetch(page, `${INBOX}/m1`);
     expect([a.status, b.status]).toEqual([200, 200]);
-    expect(a.ms + b.ms).toBeLessThan(800);
+    expect(Math.max(a.ms, b.ms)).toBeLessThan(DID_NOT_WAIT);
     expect(hits('/api/v2/mailboxes/ak1') + hits('/api/v2/mailboxes/ak1/folders/inbox/messages/m1')).toBe(2);
     expect((await messages(page)).map((m) => m.type)).toEqual(['decide']);
   });
@@ -249,7 +255,7 @@ test.describe('fetch', () => {
     expect((await pageFetch(page, API)).status).toBe(200);
     const later = await pageFetch(page, API);
     expect(later.status).toBe(200);
-    expect(later.ms).toBeLessThan(500);
+    expect(later.ms).toBeLessThan(DID_NOT_WAIT);
   });
 
   test('aborting while waiting rejects exactly like the native fetch, and releases the slot', async () => {
@@ -349,7 +355,7 @@ test.describe('fetch', () => {
       return { status: b.status, ms: performance.now() - t0 };
     }, [API] as const);
     expect(result.status).toBe(200);
-    expect(result.ms).toBeLessThan(800);
+    expect(result.ms).toBeLessThan(DID_NOT_WAIT);
     expect(await outcomeFor(page, (m) => methodOf(m) === 'ListOutOfOffices')).toMatchObject({
       via: 'info',
       info: { kind: 'outOfOffices', entries: [{ id: 'o1', start: '2026-07-01', end: '2026-07-10', substitutes: 1 }] },
@@ -570,7 +576,7 @@ test.describe('XMLHttpRequest', () => {
     const t0 = Date.now();
     const r = await xhr(page, { url: API });
     expect(r.status).toBe(200);
-    expect(Date.now() - t0).toBeGreaterThan(1400);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(DID_NOT_WAIT);
     expect(await outcomeFor(page, () => true)).toMatchObject({ via: 'fail-open', failure: 'timeout', status: 200 });
   });
 
@@ -695,8 +701,7 @@ test.describe('with the real bridge', () => {
     const a = await pageFetch(page, API);
     const b = await pageFetch(page, `${INBOX}/m1`);
     expect([a.status, b.status]).toEqual([200, 200]);
-    expect(a.ms).toBeLessThan(500);
-    expect(b.ms).toBeLessThan(300);
+    expect(Math.max(a.ms, b.ms)).toBeLessThan(DID_NOT_WAIT);
     expect(await reported(page)).toHaveLength(2);
   });
 

@@ -2,12 +2,18 @@
 import browser from 'webextension-polyfill';
 import type { ExportFile, HistoryView, StateView, UiReplies, UiRequest } from '../../shared/ui-messages';
 import type { Settings } from '../../store/settings';
+import { followLanguage } from './language.svelte';
 
 export async function request<R extends UiRequest>(req: R): Promise<UiReplies[R['type']]> {
   return (await browser.runtime.sendMessage(req)) as UiReplies[R['type']];
 }
 
-export const loadState = (): Promise<StateView> => request({ type: 'ui/state' });
+/** The whole state; a page painted in a language the settings no longer name switches to theirs. */
+export async function loadState(): Promise<StateView> {
+  const view = await request({ type: 'ui/state' });
+  followLanguage(view.settings);
+  return view;
+}
 
 export const saveSettings = (settings: Settings): Promise<StateView> => request({ type: 'ui/settings', settings });
 

@@ -1,10 +1,8 @@
-// Shared start-up of the extension pages: apply the user's language before the first paint.
+// Shared start-up of the extension pages: paint at once, in the language the user chose last.
 import { mount, type Component } from 'svelte';
-import { readSettings } from '../../store/settings';
-import { applyLanguage } from './language.svelte';
+import { applyLanguage, rememberedLanguage } from './language.svelte';
 
 export async function boot(App: Component, target: HTMLElement): Promise<void> {
-  const settings = await readSettings().catch(() => null);
-  await applyLanguage(settings?.language ?? 'auto');
+  await applyLanguage(rememberedLanguage());
   mount(App, { target });
 }
