@@ -1,19 +1,22 @@
 // Issue 6, case 6: long use. Writes months of an organization mailbox's traffic into IndexedDB
 // (fake-indexeddb in Node) in the shapes the extension writes — counted calls, ladders, hourly
-// aggregates (src/store/schema.ts), quota snapshots, listed sent messages — and runs the real
-// clean-up code on the simulated clock: the hourly maintenance (src/background/maintenance.ts:
-// calls 25 h, ladders 182 days, hourly aggregates 31 days), the snapshot pruning of
+// aggregates, written through the budgets' journal as the keeper writes them (src/store/packed.ts),
+// quota snapshots, listed sent messages — and runs the real clean-up code on the simulated clock:
+// the hourly maintenance (src/background/maintenance.ts: calls 25 h, ladders until the platform
+// purged the message, or a day after its deletion was seen, §7.2.1; hourly aggregates 31 days), the snapshot pruning of
 // recordSnapshot (8 days) and the message tracker's daily purge (§7.2.1). Then the budget keeper
 // decides on the result. Used by src/background/long-use.test.ts at a reduced scale and by
 // `npm run bench reliability` at full scale.
 import { prune } from '../src/background/maintenance';
 import type { Conditions } from '../src/directive/engine';
+import { DELETED_LADDER_RETENTION_MS, ladderUntil } from '../src/directive/ledger';
 import { Journal } from '../src/features/budgets/journal';
 import { BudgetKeeper } from '../src/features/budgets/keeper';
 import { recordSnapshot } from '../src/features/quota/snapshots';
 import { MessageTracker } from '../src/features/retention/tracker';
 import type { CompanionDB } from '../src/store/db';
-import type { CallRow, HourlyRow, LadderRow, ListedMessageRow, SnapshotRow } from '../src/store/schema';
+import { LADDER_BUCKETS, readLadderRows } from '../src/store/packed';
+import type { CallRow, ListedMessageRow, SnapshotRow } from '../src/store/schema';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -35,7 +38,7 @@ export interface Traffic {
 /** An organization at its §5 hourly limits (60, 60, 240), and a large hospital's flow of 50 messages an hour. */
 export const ORGANIZATION_AT_LIMITS: Traffic = { getMailbox: 60, listFolders: 60, listMessages: 240, newMessages: 50 };
 
-export const TABLES = ['calls', 'ladders', 'hourly', 'snapshots', 'messages', 'mailboxes'] as const;
+export const TABLES = ['calls', 'ladderPacks', 'hourPacks', 'snapshots', 'messages', 'mailboxes'] as const;
 export type Counts = Record<(typeof TABLES)[number], number>;
 
 const callsPerHour = (t: Traffic): number => t.getMailbox + t.listFolders + t.listMessages + 3 * t.newMessages;
@@ -49,12 +52,25 @@ export function storageBound(t: Traffic, pruneEveryHours = 1): Counts {
   const methods = [t.getMailbox, t.listFolders, t.listMessages, t.newMessages, t.newMessages].filter((n) => n > 0).length;
   return {
     calls: callsPerHour(t) * (25 + pruneEveryHours), // CALL_RETENTION_MS
-    hourly: methods * (31 * 24 + pruneEveryHours), // HOURLY_RETENTION_MS, one row per method and hour
-    ladders: 2 * t.newMessages * (182 * 24 + pruneEveryHours), // LADDER_RETENTION_MS, GetMessage + DeleteMessage per message
+    hourPacks: methods > 0 ? 33 : 0, // HOURLY_RETENTION_MS: one row per UTC day, 31 days and the two days at its ends
+    ladderPacks: t.newMessages > 0 ? LADDER_BUCKETS : 0, // one row per bucket of message ids
     snapshots: t.getMailbox * (8 * 24 + 24), // SNAPSHOT_KEEP_MS (8 days), pruned when a snapshot is added
     messages: t.newMessages * (7 * 24 + 24), // sent copies: purged after 7 days (§7.2.1), the tracker prunes daily
     mailboxes: 1,
   };
+}
+
+/**
+ * The most ladder entries kept: each message read then deleted keeps its two entries (GetMessage,
+ * DeleteMessage) a day after the deletion was seen (DELETED_LADDER_RETENTION_MS), plus the hours
+ * between two clean-ups; without deletions seen, until the platform purges it (182 days).
+ */
+export function ladderEntryBound(t: Traffic, pruneEveryHours = 1, deletionsSeen = true): number {
+  return 2 * t.newMessages * ((deletionsSeen ? 24 : 182 * 24) + pruneEveryHours);
+}
+
+export async function ladderEntries(d: CompanionDB): Promise<number> {
+  return (await readLadderRows(d)).length;
 }
 
 export async function countRows(d: CompanionDB): Promise<Counts> {
@@ -75,6 +91,8 @@ export interface FillOptions {
   readonly pruneEveryHours?: number;
   /** Sees the end of each simulated day, after its clean-ups. */
   readonly onDay?: (day: number, now: number) => Promise<void> | void;
+  /** The deletions go through this browser (the keeper sees them); false: another client deletes. Default true. */
+  readonly deletionsSeen?: boolean;
 }
 
 /**
@@ -83,15 +101,15 @@ export interface FillOptions {
  */
 export async function fill(d: CompanionDB, traffic: Traffic, days: number, start: number, options: FillOptions = {}): Promise<{ now: number; calls: number }> {
   const every = options.pruneEveryHours ?? 1;
+  const seen = options.deletionsSeen ?? true;
   const tracker = new MessageTracker(() => d);
+  const journal = new Journal(() => d);
   await d.mailboxes.put({ accessKey: MAILBOX, firstSeen: start, lastSeen: start, detectedKind: 'organization', idType: 'CBE', quality: 'HOSPITAL' });
   let seq = 0;
   let message = 0;
   let written = 0;
   for (let day = 0; day < days; day++) {
     const calls: CallRow[] = [];
-    const ladders: LadderRow[] = [];
-    const hourly: HourlyRow[] = [];
     const snapshots: SnapshotRow[] = [];
     const sent: ListedMessageRow[] = [];
     for (let h = 0; h < 24; h++) {
@@ -99,6 +117,7 @@ export async function fill(d: CompanionDB, traffic: Traffic, days: number, start
       const spread = (n: number, i: number): number => hour + Math.floor((i * HOUR) / Math.max(1, n));
       const call = (method: CallRow['method'], at: number, units: string[] = [], folder?: string): void => {
         calls.push({ id: `c${(seq++).toString(36)}`, mailbox: MAILBOX, method, at, units, via: 'decided', over: false, status: 200, ...(folder ? { folder } : {}) });
+        journal.count(MAILBOX, method, at, 'calls');
       };
       for (let i = 0; i < traffic.getMailbox; i++) {
         call('GetMailbox', spread(traffic.getMailbox, i));
@@ -112,20 +131,16 @@ export async function fill(d: CompanionDB, traffic: Traffic, days: number, start
         call('GetMessage', at, [m], 'inbox');
         call('GetMessage', at + 1000, [m], 'inbox');
         call('DeleteMessage', at + 2000, [m], 'inbox');
-        ladders.push({ key: `${MAILBOX}|GetMessage|${m}`, mailbox: MAILBOX, count: 2, last: at + 1000 });
-        ladders.push({ key: `${MAILBOX}|DeleteMessage|${m}`, mailbox: MAILBOX, count: 1, last: at + 2000 });
+        // As the keeper writes them (keeper.ts count, deleted).
+        journal.putLadder({ mailbox: MAILBOX, key: `GetMessage|${m}`, count: 2, last: at + 1000, until: ladderUntil('inbox', at + 1000) });
+        journal.putLadder({ mailbox: MAILBOX, key: `DeleteMessage|${m}`, count: 1, last: at + 2000, until: ladderUntil('inbox', at + 2000) });
+        if (seen) journal.messageGone(MAILBOX, m, at + 2000 + DELETED_LADDER_RETENTION_MS);
         sent.push({ mailbox: MAILBOX, folder: 'sent', id: `S${m}`, publishedAt: at, size: 20_000, ack: null, firstSeen: at, lastSeen: at });
       }
-      const per: [CallRow['method'], number][] = [
-        ['GetMailbox', traffic.getMailbox], ['ListMailBoxFolder', traffic.listFolders], ['ListMessages', traffic.listMessages],
-        ['GetMessage', 2 * traffic.newMessages], ['DeleteMessage', traffic.newMessages],
-      ];
-      for (const [method, n] of per) if (n > 0) hourly.push({ mailbox: MAILBOX, method, hour, calls: n, over: 0, held: 0, failOpen: 0 });
     }
-    await d.transaction('rw', [d.calls, d.ladders, d.hourly, d.snapshots, d.messages], async () => {
-      await d.calls.bulkPut(calls);
-      await d.ladders.bulkPut(ladders);
-      await d.hourly.bulkPut(hourly);
+    for (const row of calls) journal.putCall(row);
+    await journal.commit();
+    await d.transaction('rw', [d.snapshots, d.messages], async () => {
       await d.snapshots.bulkAdd(snapshots);
       await d.messages.bulkPut(sent);
     });

@@ -4,14 +4,15 @@
 // bytes kept against the stated bound, and the keeper's decision times on day one and after the year.
 import 'fake-indexeddb/auto';
 import { CompanionDB } from '../src/store/db';
-import { countRows, decisionTimes, fill, jsonBytes, ORGANIZATION_AT_LIMITS, storageBound, TABLES, type Counts, type DecisionTimes } from './long-use';
+import { countRows, decisionTimes, fill, jsonBytes, ladderEntries, ladderEntryBound, ORGANIZATION_AT_LIMITS, storageBound, TABLES, type Counts, type DecisionTimes } from './long-use';
 
 export interface ReliabilityBench {
   days: number;
   callsWritten: number;
   bound: Counts;
   dayOne: { counts: Counts; bytes: number; times: DecisionTimes };
-  afterYear: { counts: Counts; bytes: number; times: DecisionTimes };
+  afterYear: { counts: Counts; bytes: number; times: DecisionTimes; ladderEntries: number };
+  ladderEntryBound: number;
   /** The largest count seen at the end of a sampled day (every 10th), per table. */
   peak: Counts;
   seconds: number;
@@ -34,10 +35,10 @@ export async function runReliabilityBench(days = Number(process.env.BENCH_DAYS ?
       if (day % 30 === 0) process.stdout.write(`  … day ${day}: ${TABLES.map((t) => `${t} ${counts[t]}`).join(', ')}\n`);
     },
   });
-  const afterYear = { counts: await countRows(d), bytes: await jsonBytes(d), times: await decisionTimes(d, now) };
+  const afterYear = { counts: await countRows(d), bytes: await jsonBytes(d), times: await decisionTimes(d, now), ladderEntries: await ladderEntries(d) };
   for (const t of TABLES) peak[t] = Math.max(peak[t], afterYear.counts[t]);
   d.close();
   await d.delete();
   if (!dayOne) throw new Error('no day one');
-  return { days, callsWritten: calls, bound, dayOne, afterYear, peak, seconds: (performance.now() - t0) / 1000 };
+  return { days, callsWritten: calls, bound, dayOne, afterYear, ladderEntryBound: ladderEntryBound(ORGANIZATION_AT_LIMITS), peak, seconds: (performance.now() - t0) / 1000 };
 }

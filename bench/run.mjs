@@ -92,7 +92,8 @@ async function reliability() {
   console.log(`  ${r.days} days, ${r.callsWritten.toLocaleString('en')} calls written, ${r.seconds.toFixed(0)} s`);
   console.log(`  bound (rows)   : ${rows(r.bound)}`);
   console.log(`  day one        : ${rows(r.dayOne.counts)}; ${mb(r.dayOne.bytes)} as JSON`);
-  console.log(`  after ${r.days} days : ${rows(r.afterYear.counts)}; ${mb(r.afterYear.bytes)} as JSON`);
+  console.log(`  after ${r.days} days : ${rows(r.afterYear.counts)}; ${mb(r.afterYear.bytes)} as JSON   target ≤ 5 MB ${r.afterYear.bytes <= 5 * 1024 * 1024 ? 'OK' : 'MISSED'}`);
+  console.log(`  ladder entries : ${r.afterYear.ladderEntries.toLocaleString('en')} (bound ${r.ladderEntryBound.toLocaleString('en')}: each message read then deleted keeps its two a day after the deletion)`);
   console.log(`  peak (sampled) : ${rows(r.peak)}   within the bound: ${within ? 'OK' : 'MISSED'}`);
   const ms = (x) => `${x.toFixed(2)} ms`;
   console.log(`  decision, worker just woken (ledger load): day one ${ms(r.dayOne.times.coldMs)}, after ${r.days} days ${ms(r.afterYear.times.coldMs)} (ratio ${(r.afterYear.times.coldMs / r.dayOne.times.coldMs).toFixed(2)})`);

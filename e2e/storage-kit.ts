@@ -3,6 +3,7 @@
 // (reliability-storage.spec.ts) and puppeteer in Firefox (firefox/scenarios.test.ts).
 import { V1_SCHEMA } from '../src/store/migrations/v1';
 import { V2_SCHEMA } from '../src/store/migrations/v2';
+import { V3_SCHEMA } from '../src/store/migrations/v3';
 
 /** What both drivers' pages offer: Playwright's and puppeteer's `evaluate(fn, arg)`. */
 export interface Evaluates {
@@ -11,8 +12,8 @@ export interface Evaluates {
 
 export const DB_NAME = 'ehealthbox-companion';
 export const SETTINGS_DB = 'ehealthbox-companion-settings';
-/** Every schema version ever shipped, oldest first (as src/store/db.test.ts lists them). */
-export const VERSIONS: Record<string, string>[] = [V1_SCHEMA, V2_SCHEMA];
+/** Every schema version ever shipped, oldest first (as src/store/db.test.ts lists them); null: a table that version deleted. */
+export const VERSIONS: Record<string, string | null>[] = [V1_SCHEMA, V2_SCHEMA, V3_SCHEMA];
 
 export interface StoreSpec {
   name: string;
@@ -22,9 +23,9 @@ export interface StoreSpec {
 }
 
 /** Dexie's schema syntax ('&id, [mailbox+at], at', '++seq', ...) as IndexedDB object stores. */
-export function storesOf(schema: Record<string, string>): StoreSpec[] {
+export function storesOf(schema: Record<string, string | null>): StoreSpec[] {
   const keyPath = (s: string): string | string[] => (s.startsWith('[') ? s.slice(1, -1).split('+') : s);
-  return Object.entries(schema).map(([name, spec]) => {
+  return Object.entries(schema).flatMap(([name, spec]) => (spec === null ? [] : [[name, spec] as const])).map(([name, spec]) => {
     const [primary = '', ...rest] = spec.split(',').map((x) => x.trim());
     const autoIncrement = primary.startsWith('++');
     const pk = primary.replace(/^(\+\+|&)/, '');

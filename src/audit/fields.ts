@@ -1,6 +1,6 @@
 // Reading untrusted JSON values: each helper gives the value when it has the expected type and a
 // sane size, else undefined. Shared by the HAR and the log readers.
-import { readInstant } from '../directive/responses';
+import { readInstant } from '../directive/instants';
 import { MAX_TEXT } from './types';
 
 export type Obj = Record<string, unknown>;

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CompanionDB } from '../store/db';
 import type { CallRow, HourlyRow } from '../store/schema';
 import { addExceptions, historyHours, historySeries, historyView } from './history';
+import { putHourly } from '../store/packed';
 
 const HOUR = 3_600_000;
 // 2026-11-23 10:20 UTC = 11:20 Brussels (CET): the last bar is the 10:00 UTC hour.
@@ -68,7 +69,7 @@ describe('historyView', () => {
     const d = new CompanionDB('history-view');
     dbs.push(d);
     const last = Date.UTC(2026, 10, 23, 10);
-    await d.hourly.bulkPut([row('GetMailbox', last, 3), row('GetMailbox', last, 7, 0, 'other')]);
+    await putHourly(d, [row('GetMailbox', last, 3), row('GetMailbox', last, 7, 0, 'other')]);
     const view = await historyView(() => d, 'box', INDIVIDUAL, NOW);
     expect(view.series[0]?.counts.at(-1)).toBe(3);
     expect(view.hours).toHaveLength(24);

@@ -6,6 +6,7 @@ import type { Period } from '../directive/engine';
 import { DIRECTIVE_METHODS, type DirectiveMethod, type MailboxKind, RULES } from '../directive/rules';
 import type { HistorySeries, HistoryView } from '../shared/ui-messages';
 import type { CompanionDB } from '../store/db';
+import { readHourly } from '../store/packed';
 import type { CallRow, HourlyRow } from '../store/schema';
 
 const HOUR = 3_600_000;
@@ -81,7 +82,7 @@ export function historySeries(rows: readonly HourlyRow[], c: HistoryConditions, 
 export async function historyView(open: () => CompanionDB, mailbox: string, c: HistoryConditions, now: number): Promise<HistoryView> {
   const hours = historyHours(now);
   const from = hours[0] ?? now;
-  const rows = await open().hourly.where('hour').between(from, now, true, true).filter((r) => r.mailbox === mailbox).toArray();
+  const rows = await readHourly(open(), from, now, mailbox);
   const series = historySeries(rows, c, now);
   addExceptions(series, hours, await exceptionsSince(open, mailbox, from, now));
   return { mailbox, kind: c.kind, now, hours, series };

@@ -1,6 +1,7 @@
 // What features learn from a call that reached the server: the route, its status and the small
 // summary the page hook read from the answer (sizes, counts, ids, dates). Each feature registers
 // one observer; one failing never stops the others.
+import { withInstants } from '../directive/instants';
 import type { ApiCall } from '../directive/routes';
 import type { ResponseInfo } from '../shared/page-protocol';
 
@@ -10,8 +11,14 @@ export interface OutcomeEvent {
   readonly messageIds?: readonly string[];
   readonly bodyBytes?: number;
   readonly status: number;
-  readonly info?: ResponseInfo;
+  /** Dates read into instants (`readInfo`). */
+  readonly info?: ResponseInfo<number>;
   readonly at: number;
+}
+
+/** The page sends dates as the answer wrote them (it has no time-zone rules): read them here. */
+export function readInfo(info: ResponseInfo): ResponseInfo<number> {
+  return info.kind === 'messages' ? { kind: 'messages', messages: withInstants(info.messages) } : info;
 }
 
 export type OutcomeObserver = (event: OutcomeEvent) => Promise<void> | void;

@@ -15,7 +15,7 @@ import type { HookMessage, Notice } from '../shared/page-protocol';
 import type { MailboxInfo } from '../directive/responses';
 import { onceBlocked } from '../store/db';
 import { advise } from './advisors';
-import { notifyObservers } from './outcomes';
+import { notifyObservers, readInfo } from './outcomes';
 import type { Services } from './services';
 import { STALLED, withinStorageWait } from './storage-watch';
 
@@ -249,6 +249,6 @@ async function learn(s: Services, m: Outcome): Promise<void> {
   const info = m.info?.kind === 'mailbox' ? m.info.info : undefined;
   await learnKind(s, m, now, info);
   if (info && m.call.method === 'GetMailbox' && m.status >= 200 && m.status < 300) await s.boxCopies.keep(mailbox, info, now);
-  const event = { mailbox, call: m.call, status: m.status, at: now, ...(m.messageIds ? { messageIds: m.messageIds } : {}), ...(m.bodyBytes !== undefined ? { bodyBytes: m.bodyBytes } : {}), ...(m.info ? { info: m.info } : {}) };
+  const event = { mailbox, call: m.call, status: m.status, at: now, ...(m.messageIds ? { messageIds: m.messageIds } : {}), ...(m.bodyBytes !== undefined ? { bodyBytes: m.bodyBytes } : {}), ...(m.info ? { info: readInfo(m.info) } : {}) };
   await notifyObservers(s.observers, event);
 }

@@ -1,6 +1,7 @@
 // One mailbox's memory of counted calls: only what the longest window needs (24 hours of stamps
 // for per-hour and per-day rules, 25 for a day's calendar rule) plus one small entry per message for the ladders. Decisions
 // therefore cost the same on day one and after a year of traffic.
+import { retainedFolder } from './retention';
 import { type DirectiveMethod, RULES, WINDOW_MS } from './rules';
 
 export interface Stamp {
@@ -15,6 +16,8 @@ export interface LadderEntry {
   /** Calls made so far for this message (or attachment) and method. */
   count: number;
   last: number;
+  /** When it may be forgotten (`ladderUntil`); without it, LADDER_RETENTION_MS after `last`. */
+  until?: number;
 }
 
 export interface Ledger {
@@ -26,6 +29,22 @@ export interface Ledger {
 
 /** A message is purged after 182 days at the latest (§7.2.1): its ladder is no longer needed. */
 export const LADDER_RETENTION_MS = 182 * WINDOW_MS.day;
+/**
+ * §7.2.1: a sent message is purged 7 days after sending, and a trashed one 7 days in BINSENT: a
+ * message last called in either folder is gone two weeks later whatever moves it made.
+ */
+export const SENT_LADDER_RETENTION_MS = 14 * WINDOW_MS.day;
+/** A message whose deletion was seen keeps its ladder a day (the longest gap): a retry loop on its id still meets it. */
+export const DELETED_LADDER_RETENTION_MS = WINDOW_MS.day;
+
+/**
+ * Until when a ladder entry last called at `at` in `folder` is needed: until the platform has purged
+ * the message (§7.2.1). Received messages can go to the bin and back, so only the sent ones are shorter.
+ */
+export function ladderUntil(folder: string | undefined, at: number): number {
+  const f = folder === undefined ? null : retainedFolder(folder.toLowerCase());
+  return at + (f === 'sent' || f === 'binsent' ? SENT_LADDER_RETENTION_MS : LADDER_RETENTION_MS);
+}
 
 export function emptyLedger(): Ledger {
   return { windows: {}, ladders: new Map() };
@@ -106,6 +125,6 @@ export function prune(ledger: Ledger, now: number): void {
 /** Forgets ladders of messages that cannot exist any more (run hourly, not per decision). */
 export function pruneLadders(ledger: Ledger, now: number): void {
   for (const [key, entry] of ledger.ladders) {
-    if (entry.last < now - LADDER_RETENTION_MS) ledger.ladders.delete(key);
+    if ((entry.until ?? entry.last + LADDER_RETENTION_MS) < now) ledger.ladders.delete(key);
   }
 }

@@ -2,7 +2,9 @@
 // out-of-office listings. Field names differ by protocol and casing, so keys are matched
 // case-insensitively with aliases (directive README, "Quotas"). Only ids, dates, sizes, counts and
 // categories come out: never a subject, a name, a body or an identifier's value.
-import { brusselsInstant } from './brussels';
+// These readers run in the page hook: dates come out as the answer wrote them (`RawDate`) and are
+// read into instants in the background (`readInstant`, instants.ts), so the page ships no time-zone
+// library.
 
 export interface MailboxOwner {
   /** Identifier type: NIHII, NISS, CBE, EHP, ... (the value itself is never kept). */
@@ -20,10 +22,14 @@ export interface MailboxInfo {
 
 export type AckType = 'PUBLISHED' | 'RECEIVED' | 'READ';
 
-export interface ListedMessage {
+/** A date as an answer wrote it: epoch ms, or ISO 8601 text (checked for its shape only). */
+export type RawDate = number | string;
+
+/** `D`: `RawDate` as the page reads it, `number` (epoch ms) once the background has read it. */
+export interface ListedMessage<D extends RawDate = number> {
   readonly id: string;
-  /** Epoch milliseconds, or null when the listing gives no usable date. */
-  readonly publishedAt: number | null;
+  /** Null when the listing gives no usable date. */
+  readonly publishedAt: D | null;
   readonly size: number | null;
   readonly ack: AckType | null;
   readonly read: boolean | null;
@@ -63,30 +69,17 @@ function str(v: unknown, max = 200): string | null {
 }
 
 // ISO 8601 only: Date.parse would turn junk such as "1" or "x 2026" into a date in the machine's zone.
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+export const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+/** Longer date texts are no dates (and never leave the page). */
+export const MAX_DATE_TEXT = 40;
 
-/** Epoch ms. A date-time without a zone is Belgian legal time, never the machine's zone. */
-function date(v: unknown): number | null {
-  if (typeof v === 'number' && Number.isFinite(v) && v > 0) return v;
+/** A date's raw value when it has a date's shape, else null; read into an instant by `readInstant`. */
+export function rawDate(v: unknown): RawDate | null {
+  if (typeof v === 'number') return Number.isFinite(v) && v > 0 ? v : null;
   if (typeof v !== 'string') return null;
-  const m = ISO_DATE_TIME.exec(v.trim());
-  if (!m) return null;
-  const [y, mo, d, h, mi, sec] = m.slice(1, 7).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
-  const ms = Number((m[7] ?? '').slice(0, 3).padEnd(3, '0'));
-  const zone = m[8];
-  const day = new Date(Date.UTC(y, mo - 1, d));
-  if (day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d || h > 23 || mi > 59 || sec > 59) return null;
-  if (zone === undefined) return brusselsInstant(y, mo, d, h, mi) + sec * 1000 + ms;
-  const wall = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
-  if (zone.toUpperCase() === 'Z') return wall;
-  const sign = zone.startsWith('-') ? -1 : 1;
-  const digits = zone.slice(1).replace(':', '');
-  const offset = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
-  return wall - sign * offset * 60_000;
+  const s = v.trim();
+  return s.length <= MAX_DATE_TEXT && ISO_DATE_TIME.test(s) ? s : null;
 }
-
-/** An instant as logs and HAR files write it (ISO 8601; without a zone, Belgian legal time), or epoch ms. */
-export const readInstant = (v: unknown): number | null => date(v);
 
 const upper = (v: unknown): string | null => {
   const s = str(v, 60);
@@ -127,10 +120,10 @@ function readOwner(root: Obj): MailboxOwner | null {
 
 const ACKS: readonly AckType[] = ['PUBLISHED', 'RECEIVED', 'READ'];
 
-export function readMessageList(json: unknown): ListedMessage[] | null {
+export function readMessageList(json: unknown): ListedMessage<RawDate>[] | null {
   const list = Array.isArray(json) ? json : field(json, 'messages', 'messageList', 'items', 'message');
   if (!Array.isArray(list)) return null;
-  const out: ListedMessage[] = [];
+  const out: ListedMessage<RawDate>[] = [];
   for (const item of list) {
     const id = str(field(item, 'messageId', 'id'));
     if (id === null) continue;
@@ -138,7 +131,7 @@ export function readMessageList(json: unknown): ListedMessage[] | null {
     const read = field(item, 'isRead', 'read');
     out.push({
       id,
-      publishedAt: date(field(item, 'publicationDate', 'publicationDateTime', 'sentDate', 'date')),
+      publishedAt: rawDate(field(item, 'publicationDate', 'publicationDateTime', 'sentDate', 'date')),
       size: num(field(item, 'size', 'messageSize')),
       ack: ACKS.find((a) => a === ack) ?? null,
       read: typeof read === 'boolean' ? read : null,

@@ -2,7 +2,7 @@
 // script (ISOLATED world). Types only plus constants: the hook stays dependency-free. Everything
 // received by the bridge is validated again (src/shared/page-schema.ts) because the page can forge it.
 import type { ApiCall } from '../directive/routes';
-import type { ListedMessage, MailboxInfo, OutOfOfficeEntry } from '../directive/responses';
+import type { ListedMessage, MailboxInfo, OutOfOfficeEntry, RawDate } from '../directive/responses';
 import type { DirectiveMethod } from '../directive/rules';
 
 export const CHANNEL = 'ehealthbox-companion/v1';
@@ -32,9 +32,10 @@ export const TO_HOOK = `${CHANNEL}:to-hook`;
  * hook truncates to it, the schema rejects longer. A batch's ids are never cut (routes.ts, MAX_BATCH_IDS). */
 export const MAX_LIST = 1000;
 
-export type ResponseInfo =
+/** `D`: dates as the page sends them (raw), or as the background has read them (epoch ms, `readInfo`). */
+export type ResponseInfo<D extends RawDate = RawDate> =
   | { kind: 'mailbox'; info: MailboxInfo }
-  | { kind: 'messages'; messages: ListedMessage[] }
+  | { kind: 'messages'; messages: ListedMessage<D>[] }
   | { kind: 'outOfOffices'; entries: OutOfOfficeEntry[] }
   /** An insert's answer; `start`/`end` are the absence's days read from its request body (the
    * out-of-office planner matches its plan entry by them). */

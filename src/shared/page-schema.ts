@@ -4,6 +4,7 @@
 // either a well-formed report of a call or nothing.
 import * as v from 'valibot';
 import { DIRECTIVE_METHODS } from '../directive/rules';
+import { ISO_DATE_TIME, MAX_DATE_TEXT } from '../directive/responses';
 import { MAX_BATCH_IDS } from '../directive/routes';
 import { MAX_LIST, type HookMessage } from './page-protocol';
 
@@ -45,7 +46,8 @@ const MailboxInfoSchema = v.strictObject({
 
 const ListedMessageSchema = v.strictObject({
   id: ID,
-  publishedAt: v.nullable(v.pipe(v.number(), v.finite())),
+  // As the answer wrote it: the background reads it into an instant (directive/instants.ts).
+  publishedAt: v.nullable(v.union([v.pipe(v.number(), v.finite()), v.pipe(v.string(), v.maxLength(MAX_DATE_TEXT), v.regex(ISO_DATE_TIME))])),
   size: v.nullable(COUNT),
   ack: v.nullable(v.picklist(['PUBLISHED', 'RECEIVED', 'READ'])),
   read: v.nullable(v.boolean()),

@@ -4,14 +4,15 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { V1_SCHEMA } from './migrations/v1';
 import { V2_SCHEMA } from './migrations/v2';
-import type { AbsenceRow, AlertRow, CallRow, HourlyRow, LadderRow, ListedMessageRow, MailboxRow, RegisteredAbsenceRow, SnapshotRow } from './schema';
+import { upgradeToV3, V3_SCHEMA } from './migrations/v3';
+import type { AbsenceRow, AlertRow, CallRow, HourPackRow, LadderPackRow, ListedMessageRow, MailboxRow, RegisteredAbsenceRow, SnapshotRow } from './schema';
 
 export const DB_NAME = 'ehealthbox-companion';
 
 export class CompanionDB extends Dexie {
   calls!: EntityTable<CallRow, 'id'>;
-  ladders!: EntityTable<LadderRow, 'key'>;
-  hourly!: Dexie.Table<HourlyRow, [string, string, number]>;
+  ladderPacks!: Dexie.Table<LadderPackRow, [string, number]>;
+  hourPacks!: Dexie.Table<HourPackRow, [string, number]>;
   mailboxes!: EntityTable<MailboxRow, 'accessKey'>;
   snapshots!: EntityTable<SnapshotRow, 'seq'>;
   messages!: Dexie.Table<ListedMessageRow, [string, string, string]>;
@@ -25,6 +26,7 @@ export class CompanionDB extends Dexie {
     super(name, { chromeTransactionDurability: 'relaxed' });
     this.version(1).stores(V1_SCHEMA);
     this.version(2).stores(V2_SCHEMA);
+    this.version(3).stores(V3_SCHEMA).upgrade(upgradeToV3);
   }
 }
 

@@ -28,13 +28,21 @@ export interface CallRow {
   free?: number[];
 }
 
+/**
+ * One ladder entry (§5.4.2–§5.5.1) as versions 1–2 stored it, one row each, and as "Export my data"
+ * shows it; version 3 keeps them packed (LadderPackRow).
+ */
 export interface LadderRow {
   /** `${mailbox}|${method}|${unit}` */
   key: string;
   mailbox: string;
   count: number;
   last: number;
+  /** When the platform will have purged the message (§7.2.1) or a day after its deletion was seen. */
+  until?: number;
 }
+
+export type { HourPackRow, LadderPackRow } from './migrations/v3-format';
 
 /** Per mailbox, method and Brussels-agnostic UTC hour: the history kept after calls are pruned. */
 export interface HourlyRow {

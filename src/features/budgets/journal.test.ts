@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CompanionDB } from '../../store/db';
 import type { CallRow } from '../../store/schema';
 import { Journal } from './journal';
+import { allHours } from '../../store/packed';
 
 let n = 0;
 const dbs: CompanionDB[] = [];
@@ -47,7 +48,7 @@ describe('Journal when storage fails', () => {
     journal.count('box', 'GetMailbox', 1_000, 'calls');
     await journal.commit();
     expect((await d.calls.toArray()).map((r) => r.id).sort()).toEqual(['a', 'b']);
-    expect((await d.hourly.toArray()).map((r) => r.calls)).toEqual([2]);
+    expect((await allHours(d)).map((r) => r.calls)).toEqual([2]);
   });
 
   it('a newer row of the same call wins over the kept one', async () => {
@@ -75,7 +76,7 @@ describe('Journal hourly history', () => {
   it('adds each batch to the hour it belongs to, across commits, failures and a reset', async () => {
     const d = flaky(quota, 0);
     const journal = new Journal(() => d);
-    const sum = async () => (await d.hourly.toArray()).map((r) => [r.hour, r.calls, r.over]);
+    const sum = async () => (await allHours(d)).map((r) => [r.hour, r.calls, r.over]);
     journal.count('box', 'GetMailbox', 1_000, 'calls');
     await journal.commit();
     journal.count('box', 'GetMailbox', 2_000, 'calls');
@@ -84,7 +85,7 @@ describe('Journal hourly history', () => {
     await journal.commit();
     expect(await sum()).toEqual([[0, 2, 1], [3_600_000, 1, 0]]);
     // The stored data is reset: what the journal remembers of the hours goes too.
-    await d.hourly.clear();
+    await d.hourPacks.clear();
     journal.forget();
     journal.count('box', 'GetMailbox', 4_000_000, 'calls');
     await journal.commit();

@@ -6,6 +6,8 @@ import { Journal } from './journal';
 import { BudgetKeeper, type CountedCall } from './keeper';
 import { LEASE_MAX } from '../../shared/messages';
 import { LEASE_MS } from './leases';
+import { prune } from '../../background/maintenance';
+import { allHours, readLadderRows } from '../../store/packed';
 
 const ORG: Conditions = { kind: 'organization', active: true, onCall: [], ackAgreement: false };
 const T0 = Date.UTC(2026, 10, 23, 10, 0); // 11:00 Brussels, peak
@@ -33,7 +35,7 @@ describe('BudgetKeeper', () => {
     const results = await Promise.all(Array.from({ length: 100 }, (_, i) => keeper.decideAndWait(getMailbox(`c${i}`), ORG, T0 + i)));
     expect(results.filter((r) => r.sent)).toHaveLength(60);
     expect(await d.calls.count()).toBe(60);
-    const hourly = await d.hourly.toArray();
+    const hourly = await allHours(d);
     expect(hourly.reduce((a, r) => a + r.calls, 0)).toBe(60);
     expect(hourly.reduce((a, r) => a + r.held, 0)).toBe(40);
   });
@@ -62,7 +64,7 @@ describe('BudgetKeeper', () => {
     await keeper.outcome(getMailbox('x1'), 'decided', 200, ORG, T0 + 200);
     await keeper.commit();
     expect(await d.calls.get('x1')).toMatchObject({ status: 200, exception: true });
-    expect((await d.hourly.toArray()).reduce((a, r) => a + r.calls, 0)).toBe(62);
+    expect(await d.calls.count()).toBe(62);
   });
 
   it('survives a restart: a new keeper on the same database remembers the window', async () => {
@@ -95,7 +97,7 @@ describe('BudgetKeeper', () => {
     await keeper.commit();
     expect(decision.sent).toBe(true);
     expect(await d.calls.count()).toBe(1);
-    expect((await d.hourly.toArray()).reduce((a, r) => a + r.calls, 0)).toBe(1);
+    expect((await allHours(d)).reduce((a, r) => a + r.calls, 0)).toBe(1);
     expect((await keeper.ledger('box-A', T0 + 2)).windows.GetMailbox).toHaveLength(1);
   });
 
@@ -127,6 +129,51 @@ describe('BudgetKeeper', () => {
     expect(seventh.verdict.retryAt).toBe(T0 + 5 + 3_600_000);
   });
 
+  it('keeps a ladder until the platform has purged the message (§7.2.1), or a day after its deletion was seen', async () => {
+    const { keeper, d } = fresh();
+    const DAY = 86_400_000;
+    const call = (id: string, method: CountedCall['method'], folder: string, units: string[]): CountedCall => ({ id, mailbox: 'box-A', method, folder, units });
+    for (let i = 0; i < 6; i++) await keeper.decideAndWait(call(`r${i}`, 'GetMessage', 'inbox', ['kept']), ORG, T0 + i);
+    await keeper.decideAndWait(call('s0', 'GetMessage', 'sent', ['mine']), ORG, T0);
+    await keeper.decideAndWait(call('a0', 'GetAttachment', 'inbox', ['gone/a1']), ORG, T0);
+    await keeper.decideAndWait(call('g0', 'GetMessage', 'inbox', ['gone']), ORG, T0);
+    // A deletion the server accepted: every entry of that message, attachments too, goes a day later.
+    await keeper.outcome(call('d0', 'DeleteMessage', 'inbox', ['gone']), 'fail-open', 200, ORG, T0 + 1000);
+    // A refused one proves nothing.
+    await keeper.outcome(call('d1', 'DeleteMessage', 'inbox', ['kept']), 'fail-open', 404, ORG, T0 + 1000);
+    await keeper.commit();
+    const until = async () => Object.fromEntries((await readLadderRows(d)).map((l) => [l.key.replace('box-A|', ''), l.until]));
+    expect(await until()).toEqual({
+      'GetMessage|kept': T0 + 5 + 182 * DAY,
+      'DeleteMessage|kept': T0 + 1000 + 182 * DAY,
+      'GetMessage|mine': T0 + 14 * DAY,
+      'GetAttachment|gone/a1': T0 + 1000 + DAY,
+      'GetMessage|gone': T0 + 1000 + DAY,
+      'DeleteMessage|gone': T0 + 1000 + DAY,
+    });
+    await prune(d, T0 + 2 * DAY);
+    expect(Object.keys(await until()).sort()).toEqual(['DeleteMessage|kept', 'GetMessage|kept', 'GetMessage|mine']);
+    await prune(d, T0 + 15 * DAY);
+    expect(Object.keys(await until()).sort()).toEqual(['DeleteMessage|kept', 'GetMessage|kept']);
+    // What is kept still holds after a restart: the 7th read of 'kept' waits its hour.
+    const again = new BudgetKeeper(() => d, new Journal(() => d));
+    expect((await again.decideAndWait(call('r6', 'GetMessage', 'inbox', ['kept']), ORG, T0 + 15 * DAY)).sent).toBe(true);
+    expect((await again.decideAndWait(call('r7', 'GetMessage', 'inbox', ['kept']), ORG, T0 + 15 * DAY + 1)).sent).toBe(false);
+  });
+
+  it('tells the popup the ladders of a mailbox touched in the last day, read back from storage by a new worker', async () => {
+    const { keeper, d } = fresh();
+    const DAY = 86_400_000;
+    const read = (id: string, mailbox: string, unit: string): CountedCall => ({ id, mailbox, method: 'GetMessage', folder: 'inbox', units: [unit] });
+    await keeper.decideAndWait(read('old', 'box-A', 'yesterday'), ORG, T0 - 2 * DAY);
+    for (let i = 0; i < 7; i++) await keeper.decideAndWait(read(`r${i}`, 'box-A', 'busy'), ORG, T0 + i);
+    await keeper.decideAndWait(read('b0', 'box-B', 'other'), ORG, T0);
+    await keeper.commit();
+    const again = new BudgetKeeper(() => d, new Journal(() => d));
+    const recent = await again.recentLadders('box-A', T0 + 10);
+    expect(recent.map(([key, e]) => [key, e.count, e.last])).toEqual([['GetMessage|busy', 6, T0 + 5]]);
+  });
+
   it('does not count a retried decide twice when a stopped worker had committed the first attempt', async () => {
     const first = fresh();
     for (let i = 0; i < 59; i++) await first.keeper.decideAndWait(getMailbox(`c${i}`), ORG, T0 + i);
@@ -136,7 +183,7 @@ describe('BudgetKeeper', () => {
     const retried = await again.decideAndWait(getMailbox('last'), ORG, T0 + 200, { resent: true });
     expect(retried.sent).toBe(true);
     expect(await first.d.calls.count()).toBe(60);
-    expect((await first.d.hourly.toArray()).reduce((a, r) => a + r.calls, 0)).toBe(60);
+    expect((await allHours(first.d)).reduce((a, r) => a + r.calls, 0)).toBe(60);
     // ...while a new call is still held back.
     expect((await again.decideAndWait(getMailbox('next'), ORG, T0 + 300)).sent).toBe(false);
   });
@@ -171,7 +218,7 @@ describe('BudgetKeeper leases (enforce mode)', () => {
     expect(sent + outstanding).toBe(60);
     expect(await freeSlots(d)).toBe(outstanding);
     // The hourly history holds calls, not slots.
-    expect((await d.hourly.toArray()).reduce((a, r) => a + r.calls, 0)).toBe(sent);
+    expect((await allHours(d)).reduce((a, r) => a + r.calls, 0)).toBe(sent);
   });
 
   it('a call that uses a slot takes its place at its own time; a slot given back frees its room; each slot once', async () => {
@@ -187,7 +234,7 @@ describe('BudgetKeeper leases (enforce mode)', () => {
     expect(await d.calls.get('c1')).toMatchObject({ at: T0 + 500, via: 'decided' });
     expect(await freeSlots(d)).toBe(slots.length - 2);
     expect(await used(keeper, T0 + 800)).toBe(slots.length);
-    expect((await d.hourly.toArray()).reduce((x, r) => x + r.calls, 0)).toBe(2);
+    expect((await allHours(d)).reduce((x, r) => x + r.calls, 0)).toBe(2);
   });
 
   it('a worker started again counts the slots still out; slots nobody used nor gave back are freed later', async () => {

@@ -3,9 +3,10 @@
 // several tabs cannot both take the last slot. Writes go through the journal's group commit.
 import Dexie from 'dexie';
 import { type CallUnits, type Conditions, type Verdict, decide, record } from '../../directive/engine';
-import { type LadderEntry, type Ledger, addStamp, emptyLedger, keptMs, ladderKey, prune, pruneLadders, removeStamp } from '../../directive/ledger';
+import { DELETED_LADDER_RETENTION_MS, type LadderEntry, type Ledger, addStamp, emptyLedger, keptMs, ladderKey, ladderUntil, LADDER_RETENTION_MS, prune, pruneLadders, removeStamp } from '../../directive/ledger';
 import { DIRECTIVE_METHODS, type DirectiveMethod, WINDOW_MS } from '../../directive/rules';
 import type { CompanionDB } from '../../store/db';
+import { bucketOf, ofMessage, unpackLadders } from '../../store/packed';
 import type { CallRow } from '../../store/schema';
 import type { Journal } from './journal';
 import { FirstSight, KIND_WAIT_MS } from './first-sight';
@@ -131,12 +132,12 @@ export class BudgetKeeper {
 
   /** Ladder entries of a mailbox touched in the last day (a waiting message waits a day at most). */
   async recentLadders(mailbox: string, now: number): Promise<[string, LadderEntry][]> {
-    const rows = await this.open().ladders.where('last').above(now - WINDOW_MS.day).filter((r) => r.mailbox === mailbox).toArray();
+    const since = now - WINDOW_MS.day;
+    const rows = await this.open().ladderPacks.where('touched').above(since).filter((r) => r.mailbox === mailbox).toArray();
     const ledger = await this.ledger(mailbox, now);
-    return rows.map((r) => {
-      const key = r.key.slice(mailbox.length + 1);
-      return [key, ledger.ladders.get(key) ?? { count: r.count, last: r.last }];
-    });
+    return rows.flatMap((r) => [...unpackLadders(r).values()])
+      .filter((e) => e.last > since)
+      .map((e) => [e.key, ledger.ladders.get(e.key) ?? { count: e.count, last: e.last, until: e.until }]);
   }
 
   /**
@@ -232,17 +233,18 @@ export class BudgetKeeper {
     if (known) {
       if (known.status !== status) this.journal.putCall({ ...known, status });
       this.live.set(call.id, { ...known, status });
-      return;
+    } else {
+      const work = (async () => {
+        const ledger = await this.ledger(call.mailbox, now);
+        await this.loadLadders(ledger, call);
+        prune(ledger, now);
+        const over = !decide(call, ledger, c, now).allowed;
+        this.count(call, ledger, now, via === 'decided' ? 'fail-open' : via, over, status);
+      })();
+      this.track(call.id, work);
+      await work;
     }
-    const work = (async () => {
-      const ledger = await this.ledger(call.mailbox, now);
-      await this.loadLadders(ledger, call);
-      prune(ledger, now);
-      const over = !decide(call, ledger, c, now).allowed;
-      this.count(call, ledger, now, via === 'decided' ? 'fail-open' : via, over, status);
-    })();
-    this.track(call.id, work);
-    await work;
+    if (call.method === 'DeleteMessage' && status >= 200 && status < 300) await this.deleted(call, now);
   }
 
   /** The page gave up the call before it left: give its slot back. Committed by the caller. */
@@ -266,7 +268,7 @@ export class BudgetKeeper {
       const entry = ledger.ladders.get(key);
       if (!entry) continue;
       entry.count = Math.max(0, entry.count - 1);
-      this.journal.putLadder({ key: `${row.mailbox}|${key}`, mailbox: row.mailbox, count: entry.count, last: entry.last });
+      this.journal.putLadder({ mailbox: row.mailbox, key, count: entry.count, last: entry.last, until: untilOf(entry) });
     }
     this.live.delete(id);
     this.journal.deleteCall(id);
@@ -334,7 +336,10 @@ export class BudgetKeeper {
     for (const unit of call.units) {
       const key = ladderKey(call.method, unit);
       const entry = ledger.ladders.get(key);
-      if (entry) this.journal.putLadder({ key: `${call.mailbox}|${key}`, mailbox: call.mailbox, count: entry.count, last: entry.last });
+      if (!entry) continue;
+      // Kept until the platform has purged the message (§7.2.1), from this call's folder.
+      entry.until = Math.max(entry.until ?? 0, ladderUntil(call.folder, now));
+      this.journal.putLadder({ mailbox: call.mailbox, key, count: entry.count, last: entry.last, until: entry.until });
     }
     this.journal.count(call.mailbox, call.method, now, 'calls');
     if (over) this.journal.count(call.mailbox, call.method, now, 'over');
@@ -380,16 +385,37 @@ export class BudgetKeeper {
     return ledger;
   }
 
-  /** Brings the ladder entries a call needs into memory (entries already there are newer). */
+  /** Brings the ladder entries a call needs into memory (entries already there are newer): one row per message's bucket. */
   private async loadLadders(ledger: Ledger, call: { mailbox: string; method: DirectiveMethod; units: readonly string[] }): Promise<void> {
-    const missing = call.units.map((u) => ladderKey(call.method, u)).filter((k) => !ledger.ladders.has(k) && !this.absent.has(`${call.mailbox}|${k}`));
-    if (missing.length === 0) return;
-    const rows = await this.open().ladders.bulkGet(missing.map((k) => `${call.mailbox}|${k}`));
-    missing.forEach((key, i) => {
-      const row = rows[i];
-      if (ledger.ladders.has(key)) return;
-      if (row) ledger.ladders.set(key, { count: row.count, last: row.last });
-      else this.absent.add(`${call.mailbox}|${key}`);
+    const missing = call.units.filter((u) => {
+      const k = ladderKey(call.method, u);
+      return !ledger.ladders.has(k) && !this.absent.has(`${call.mailbox}|${k}`);
     });
+    if (missing.length === 0) return;
+    const buckets = [...new Set(missing.map(bucketOf))];
+    const rows = await this.open().ladderPacks.bulkGet(buckets.map((b): [string, number] => [call.mailbox, b]));
+    const stored = new Map(buckets.map((b, i) => [b, unpackLadders(rows[i])]));
+    for (const unit of missing) {
+      const key = ladderKey(call.method, unit);
+      const row = stored.get(bucketOf(unit))?.get(key);
+      if (ledger.ladders.has(key)) continue;
+      if (row) ledger.ladders.set(key, { count: row.count, last: row.last, until: row.until });
+      else this.absent.add(`${call.mailbox}|${key}`);
+    }
+  }
+
+  /**
+   * A deletion the server accepted (§5.4.4): the messages are gone, so their ladders (every method,
+   * every attachment) are kept one more day only, in memory and in storage.
+   */
+  private async deleted(call: CountedCall, now: number): Promise<void> {
+    const until = now + DELETED_LADDER_RETENTION_MS;
+    const ledger = await this.ledger(call.mailbox, now);
+    for (const id of call.units) {
+      for (const [key, entry] of ledger.ladders) if (ofMessage(key, id)) entry.until = Math.min(untilOf(entry), until);
+      this.journal.messageGone(call.mailbox, id, until);
+    }
   }
 }
+
+const untilOf = (e: LadderEntry): number => e.until ?? e.last + LADDER_RETENTION_MS;

@@ -23,7 +23,7 @@ afterEach(async () => {
 });
 
 const AT = Date.UTC(2026, 10, 23, 9);
-const event = (call: Partial<ApiCall> & Pick<ApiCall, 'method'>, status: number, info?: ResponseInfo): OutcomeEvent => ({
+const event = (call: Partial<ApiCall> & Pick<ApiCall, 'method'>, status: number, info?: ResponseInfo<number>): OutcomeEvent => ({
   mailbox: 'box', call: { accessKey: 'box', ...call }, status, at: AT, ...(info ? { info } : {}),
 });
 const listing = (...entries: { id: string; start: string; end: string }[]) =>
