@@ -47,13 +47,15 @@ export function fakeRuntime({ reply, mode }: { reply: unknown; mode: string }): 
   Object.defineProperty(window, 'browser', { value: { runtime, i18n, storage }, configurable: true, writable: true });
 }
 
-interface DomNode {
+/** A node of CDP's DOM.getDocument (pierce: shadow roots included). */
+export interface DomNode {
   nodeId: number;
   nodeName: string;
   nodeValue: string;
   attributes?: string[];
   children?: DomNode[];
   shadowRoots?: DomNode[];
+  shadowRootType?: string;
 }
 
 export interface ShownToast {
@@ -64,13 +66,14 @@ export interface ShownToast {
   readonly regionRole: string | null;
 }
 
-const attr = (n: DomNode, name: string): string | null => {
+export const attr = (n: DomNode, name: string): string | null => {
   const a = n.attributes ?? [];
   const i = a.indexOf(name);
   return i >= 0 && i % 2 === 0 ? (a[i + 1] ?? null) : null;
 };
 
-const kids = (n: DomNode): DomNode[] => [...(n.shadowRoots ?? []), ...(n.children ?? [])];
+/** Children, the page's shadow roots included, not the browser's own (a <details>' inner parts). */
+export const kids = (n: DomNode): DomNode[] => [...(n.shadowRoots ?? []).filter((r) => r.shadowRootType !== 'user-agent'), ...(n.children ?? [])];
 
 const text = (n: DomNode): string => (n.nodeName === '#text' ? n.nodeValue : kids(n).map(text).join('|').replace(/\|+/g, '|'));
 

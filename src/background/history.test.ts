@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CompanionDB } from '../store/db';
-import type { HourlyRow } from '../store/schema';
-import { historyHours, historySeries, historyView } from './history';
+import type { CallRow, HourlyRow } from '../store/schema';
+import { addExceptions, historyHours, historySeries, historyView } from './history';
 import { putHourly } from '../store/packed';
 
 const HOUR = 3_600_000;
@@ -73,5 +73,18 @@ describe('historyView', () => {
     const view = await historyView(() => d, 'box', INDIVIDUAL, NOW);
     expect(view.series[0]?.counts.at(-1)).toBe(3);
     expect(view.hours).toHaveLength(24);
+  });
+});
+
+describe('the user\'s exceptions in the history', () => {
+  it('are put in their method\'s hour; one outside the 24 hours is not', () => {
+    const now = Date.UTC(2026, 10, 23, 10, 30);
+    const hours = historyHours(now);
+    const series = historySeries([], { kind: 'individual', onCall: [], ackAgreement: false }, now);
+    const call = (id: string, at: number): CallRow => ({ id, mailbox: 'box', method: 'GetMailbox', at, units: [], via: 'decided', over: true, exception: true });
+    addExceptions(series, hours, [call('a', now - 60_000), call('b', now - 25 * 3_600_000)]);
+    const mailbox = series.find((s) => s.method === 'GetMailbox');
+    expect(mailbox?.exceptions.at(-1)).toBe(1);
+    expect(mailbox?.exceptions.reduce((a, b) => a + b, 0)).toBe(1);
   });
 });

@@ -7,7 +7,7 @@ import { DIRECTIVE_METHODS, type DirectiveMethod, type MailboxKind, RULES } from
 import type { HistorySeries, HistoryView } from '../shared/ui-messages';
 import type { CompanionDB } from '../store/db';
 import { readHourly } from '../store/packed';
-import type { HourlyRow } from '../store/schema';
+import type { CallRow, HourlyRow } from '../store/schema';
 
 const HOUR = 3_600_000;
 export const HISTORY_HOURS = 24;
@@ -60,6 +60,7 @@ export function historySeries(rows: readonly HourlyRow[], c: HistoryConditions, 
         section: RULES[method].section,
         counts: hours.map(() => 0),
         held: hours.map(() => 0),
+        exceptions: hours.map(() => 0),
         hourLimits: hours.map((h) => hourLimit(method, c, h)),
         dayLimit: dayLimit(method, c),
       };
@@ -82,5 +83,25 @@ export async function historyView(open: () => CompanionDB, mailbox: string, c: H
   const hours = historyHours(now);
   const from = hours[0] ?? now;
   const rows = await readHourly(open(), from, now, mailbox);
-  return { mailbox, kind: c.kind, now, hours, series: historySeries(rows, c, now) };
+  const series = historySeries(rows, c, now);
+  addExceptions(series, hours, await exceptionsSince(open, mailbox, from, now));
+  return { mailbox, kind: c.kind, now, hours, series };
+}
+
+/**
+ * The calls the user let go from the page's banner ("load now anyway") since `from`: read from the
+ * counted calls (kept 25 hours, enough for the chart's 24), where each is flagged.
+ */
+export async function exceptionsSince(open: () => CompanionDB, mailbox: string, from: number, now: number): Promise<CallRow[]> {
+  return open().calls.where('[mailbox+at]').between([mailbox, from], [mailbox, now], true, true).filter((r) => r.exception === true).toArray();
+}
+
+/** Each exception in its method's hour. */
+export function addExceptions(series: readonly HistorySeries[], hours: readonly number[], calls: readonly CallRow[]): void {
+  const index = new Map(hours.map((h, i) => [h, i]));
+  for (const call of calls) {
+    const i = index.get(Math.floor(call.at / HOUR) * HOUR);
+    const s = series.find((x) => x.method === call.method);
+    if (i !== undefined && s) s.exceptions[i] = (s.exceptions[i] ?? 0) + 1;
+  }
 }

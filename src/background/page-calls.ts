@@ -9,7 +9,7 @@
 import { callUnits, mailboxOf } from '../directive/units';
 import type { Conditions } from '../directive/engine';
 import type { Ask, CountedCall, Decision } from '../features/budgets/keeper';
-import { dressed, noticeFor } from '../features/budgets/notice';
+import { bannerWords, dressed, noticeFor } from '../features/budgets/notice';
 import { ACK, type Ack, type BatchAck, type Claim, type DecideReply, leaseKind, leaseRunsLow } from '../shared/messages';
 import type { HookMessage, Notice } from '../shared/page-protocol';
 import type { MailboxInfo } from '../directive/responses';
@@ -32,7 +32,7 @@ function counted(m: Decide | Outcome): CountedCall | null {
  * mid-message). An outcome or release is answered with ACK once committed, so the bridge knows it
  * may stop sending. `lease`: the tab asks for a lease with the verdict.
  */
-export async function handleHookMessage(s: Services, m: HookMessage, resent = false, lease = false): Promise<DecideReply | Ack> {
+export async function handleHookMessage(s: Services, m: HookMessage, resent = false, lease = false, bridge: FromBridge = {}): Promise<DecideReply | Ack> {
   await s.ready();
   if (m.type !== 'decide') {
     await report(s, m);
@@ -40,12 +40,48 @@ export async function handleHookMessage(s: Services, m: HookMessage, resent = fa
     return ACK;
   }
   // In observe mode (a bridge that has not heard of the mode yet) nothing is held: counted and let go.
-  const work = s.enforce ? decideAndWait(s, m, resent, lease) : letGo(s, m, resent, false).then(async (reply) => (await s.keeper.commit(), reply));
+  const work = !s.enforce
+    ? letGo(s, m, resent, false).then(async (reply) => (await s.keeper.commit(), reply))
+    : bridge.exception
+      ? exceptionMade(s, m, resent)
+      : decideAndWait(s, m, resent, lease);
   const reply = await withinStorageWait(work, onceBlocked);
-  if (reply !== STALLED) return reply.notice ? { ...reply, notice: dressed(reply.notice) } : reply;
+  if (reply !== STALLED) return reply.notice ? forPage(s, m, reply, reply.notice, bridge.copyAt) : reply;
   // Storage does not answer: let the call go now; it is counted when storage answers again.
   s.badge.storageTrouble();
   return { verdict: 'allow' };
+}
+
+/** What the bridge adds to a decide it relays (the page cannot: shared/messages.ts, `page/hook`). */
+export interface FromBridge {
+  readonly exception?: boolean;
+  readonly copyAt?: number;
+}
+
+/**
+ * The notice in the user's words; for a held call also the page's banner (how old the information
+ * shown is: the page's copy, as the bridge saw it arrive, or the session's box information, handed
+ * over here when the page has none: after a reload).
+ */
+async function forPage(s: Services, m: Decide, reply: DecideReply, notice: Notice, copyAt: number | undefined): Promise<DecideReply> {
+  const out: DecideReply = { ...reply, notice: dressed(notice) };
+  const method = notice.method;
+  // Only a budget holds a kind of call until a time: a listing held because nothing is new (§5.7)
+  // shows a current copy, and a publication held for its size (§3.1) is not a kind of call.
+  if (reply.verdict !== 'deny' || notice.level !== 'held' || method === 'Publish' || notice.scope === 'polling' || notice.scope === 'size') return out;
+  const copy = m.call.method === 'GetMailbox' && !m.hasCopy ? await s.boxCopies.get(mailboxOf(m.call)).catch(() => null) : null;
+  const shownAt = copy?.at ?? (m.hasCopy ? (copyAt ?? null) : null);
+  return { ...out, banner: bannerWords({ ...notice, method }, shownAt, s.clock()), ...(copy ? { boxCopy: copy } : {}) };
+}
+
+/**
+ * "Load now anyway" in the page's banner (enforce mode): this one call goes, counted like any call
+ * let go, and recorded as the user's exception when it is over its limit. No warning: they chose it.
+ */
+async function exceptionMade(s: Services, m: Decide, resent: boolean): Promise<DecideReply> {
+  const reply = await judge(s, m, false, (call, c, now) => s.keeper.countLetGo(call, c, now, resent, true));
+  await s.keeper.commit();
+  return { verdict: reply.verdict };
 }
 
 /**
@@ -212,6 +248,7 @@ async function learn(s: Services, m: Outcome): Promise<void> {
   }
   const info = m.info?.kind === 'mailbox' ? m.info.info : undefined;
   await learnKind(s, m, now, info);
+  if (info && m.call.method === 'GetMailbox' && m.status >= 200 && m.status < 300) await s.boxCopies.keep(mailbox, info, now);
   const event = { mailbox, call: m.call, status: m.status, at: now, ...(m.messageIds ? { messageIds: m.messageIds } : {}), ...(m.bodyBytes !== undefined ? { bodyBytes: m.bodyBytes } : {}), ...(m.info ? { info: readInfo(m.info) } : {}) };
   await notifyObservers(s.observers, event);
 }

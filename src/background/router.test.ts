@@ -4,11 +4,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const calls = { ui: 0, hook: 0, activity: 0 };
+const fromBridge: unknown[] = [];
 const batches: { messages: unknown[]; claims: unknown[]; retry: boolean }[] = [];
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'companion', getURL: (p: string) => `chrome-extension://companion/${p}` } } }));
 vi.mock('./ui-api', () => ({ handleUiRequest: async () => void calls.ui++ }));
 vi.mock('./page-calls', () => ({
-  handleHookMessage: async () => void calls.hook++,
+  handleHookMessage: async (_s: unknown, _m: unknown, _retry: boolean, _lease: boolean, bridge: unknown) => {
+    calls.hook++;
+    fromBridge.push(bridge);
+  },
   handleBatch: async (_s: unknown, _tab: number, messages: unknown[], claims: unknown[], retry: boolean) => void batches.push({ messages, claims, retry }),
 }));
 
@@ -88,5 +92,16 @@ describe('router', () => {
     expect(calls.ui).toBe(0);
     await route(services, PRIVILEGED[0], { id: 'companion', url: 'chrome-extension://companion/src/ui/options/index.html' } as Parameters<typeof route>[2]);
     expect(calls.ui).toBe(1);
+  });
+});
+
+describe('router: what the bridge adds to a decide', () => {
+  it('passes the user\'s exception only when it is exactly true, and the copy\'s time only when it is a finite number', async () => {
+    fromBridge.length = 0;
+    const sender = page('https://www.ehealth.fgov.be/ehealthbox/');
+    await route(services, { ...decide, exception: true, copyAt: 5 }, sender);
+    await route(services, { ...decide, exception: 'true', copyAt: '5' }, sender);
+    await route(services, { ...decide, copyAt: Infinity }, sender);
+    expect(fromBridge).toEqual([{ exception: true, copyAt: 5 }, { exception: false }, { exception: false }]);
   });
 });

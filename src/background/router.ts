@@ -57,7 +57,9 @@ function handlePageRequest(s: Services, message: unknown, sender: browser.Runtim
   if (hook === null) return undefined;
   // The network layer pairs the hook's call with its request, and keeps rules off an allowed call.
   network()?.fromHook(sender, hook);
-  const reply = handleHookMessage(s, hook, retry, (message as { lease?: unknown }).lease === true);
+  const { lease, exception, copyAt } = message as { lease?: unknown; exception?: unknown; copyAt?: unknown };
+  const bridge = { exception: exception === true, ...(typeof copyAt === 'number' && Number.isFinite(copyAt) ? { copyAt } : {}) };
+  const reply = handleHookMessage(s, hook, retry, lease === true, bridge);
   return reply.then(async (r) => (await network()?.afterDecide(hook, r), r));
 }
 

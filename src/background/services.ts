@@ -16,6 +16,7 @@ import { db } from '../store/db';
 import { type Settings, DEFAULT_SETTINGS, parseSettings, readSettings, storedFields, writeSettings } from '../store/settings';
 import { Activity } from './activity';
 import { Badge } from './badge';
+import { BoxCopies } from './box-copies';
 import { alarmFeature } from './features';
 import { MailboxDirectory } from './mailboxes';
 import { Notifier } from './notifier';
@@ -27,6 +28,8 @@ export class Services {
   // A call held only by slots leased to tabs asks them back: a new mode value voids every lease.
   readonly keeper = new BudgetKeeper(db, this.journal, { pressure: () => void this.tellPages(), monotonic: () => performance.now() });
   readonly mailboxes = new MailboxDirectory(db);
+  /** Box information kept for the browser session, for a held GetMailbox after a reload (box-copies.ts). */
+  readonly boxCopies = new BoxCopies(() => browser.storage.session);
   readonly activity = new Activity();
   readonly badge = new Badge(this);
   readonly notifier = new Notifier(() => this.settings, () => this.clock(), () => this.isOff('notifications'), (mailbox) => this.boxName(mailbox));

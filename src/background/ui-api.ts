@@ -10,7 +10,7 @@ import { db } from '../store/db';
 import type { MailboxView, StateView } from '../shared/ui-messages';
 import { serveUi } from '../shared/ui-verbs';
 import { exportAll } from './export';
-import { historyView } from './history';
+import { exceptionsSince, HISTORY_HOURS, historyView } from './history';
 import type { Services } from './services';
 import { mailboxNames } from '../i18n/mailbox-name';
 
@@ -77,6 +77,7 @@ export async function state(s: Services): Promise<StateView> {
       lastSeen: row.lastSeen,
       budgets: windowStandings(ledger, c, now),
       ladders: ladderStandings(await s.keeper.recentLadders(row.accessKey, now), now),
+      exceptions: (await exceptionsSince(db, row.accessKey, now - HISTORY_HOURS * 3_600_000, now)).length,
     });
   }
   const onCall = s.settings.onCall.find((p) => now >= p.start && now < p.end);

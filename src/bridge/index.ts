@@ -1,16 +1,23 @@
 // The bridge: ISOLATED world, document_start, every eHealthBox frame. Opens the private channel to
 // the page hook, relays its (validated) reports to the background, tells it the mode, shows
-// notices, reports user activity.
+// notices and, while a kind of call is held, a banner (banner.ts), reports user activity.
 // In a tab open before install there is no hook: the handshake never completes, nothing breaks.
 import browser from 'webextension-polyfill';
 import { PAGE_MODE_KEY, type PageMode } from '../shared/messages';
 import { watchActivity } from './activity';
+import { createBanner } from './banner';
 import { connectHook } from './channel';
 import { createRelay } from './relay';
 import { createToaster } from './toast';
 import { watchUnrecognised } from './unrecognised';
 
 const toaster = createToaster();
+// "Load now anyway": the next call of the kind goes as the user's exception; the hook forgets what
+// it holds (as at each telling of the mode), so that call asks again instead of being answered in the page.
+const banner = createBanner((call) => {
+  relay.allowOnce(call);
+  tellMode();
+});
 // The hook speaks once told the mode (a microtask after the handshake), after `relay` below is
 // initialised. Firefox may run that microtask before this script ends (a checkpoint after the
 // hook's page-world listener returns, inside `connectHook`): the first telling then waits for the end.
@@ -52,6 +59,8 @@ const relay = createRelay({
     }
   },
   onNotice: (notice, times) => toaster.show(notice, times),
+  onHeld: (call, words) => banner.held(call, words),
+  onLoaded: (call) => banner.loaded(call),
   onDown: stopActivity,
 });
 watchUnrecognised((m) => relay.tell(m));

@@ -290,3 +290,54 @@ describe('relay and the wall clock', () => {
     expect(sent).toHaveLength(20);
   });
 });
+
+describe('relay: the banner and the user\'s exception (enforce mode)', () => {
+  const words = { headline: 'Mailbox information: updates paused', shown: 'Shown: …', again: 'It may load again at 15:00.', dismiss: 'Dismiss', why: 'Why?', detail: '§5.2.1 GetMailbox' };
+  const copy = { currentSize: 10, maxSize: 100, standby: 0, unread: 1, at: 1_000 };
+
+  it('a held call shows the banner; the session copy goes to the hook as the answer\'s body', async () => {
+    const held: unknown[] = [];
+    const { relay, posted } = setup(() => ({ verdict: 'deny', notice, banner: words, boxCopy: copy }), { onHeld: (_call, w) => held.push(w) });
+    relay.handle(decide);
+    await flush();
+    expect(held).toEqual([words]);
+    expect(posted).toEqual([{ type: 'verdict', id: ID, verdict: 'deny', notice, copy: { body: '{"currentSize":10,"maxSize":100,"nbrMessagesInStandBy":0,"unreadMessagesCount":1}', time: 1_000 } }]);
+  });
+
+  it('an allowed call never carries a copy or a banner', async () => {
+    const held: unknown[] = [];
+    const { relay, posted } = setup(() => ({ verdict: 'allow', banner: words, boxCopy: copy }), { onHeld: (_call, w) => held.push(w) });
+    relay.handle(decide);
+    await flush();
+    expect(held).toEqual([]);
+    expect(posted).toEqual([{ type: 'verdict', id: ID, verdict: 'allow' }]);
+  });
+
+  it('"load now anyway" marks the next decide of the kind only, once; another kind is not', async () => {
+    const { relay, sent } = setup(() => ({ verdict: 'allow' }));
+    relay.allowOnce({ method: 'GetMailbox', accessKey: 'ak' });
+    relay.handle({ ...decide, call: { method: 'ListMessages', accessKey: 'ak', folder: 'inbox' } });
+    relay.handle(decide);
+    await flush();
+    relay.handle({ ...decide, id: `${ID.slice(0, -1)}e` });
+    await flush();
+    const marks = sent.map((m) => (m.type === 'page/hook' && m.message.type === 'decide' ? [m.message.call.method, m.exception ?? false] : null));
+    expect(marks).toEqual([['ListMessages', false], ['GetMailbox', true], ['GetMailbox', false]]);
+  });
+
+  it('says how old the page\'s copy is (its answer\'s arrival), and a good answer removes the banner', async () => {
+    const loaded: string[] = [];
+    const clock = { now: 5_000 };
+    const { relay, sent } = setup(() => ({ verdict: 'deny', notice }), { onLoaded: (call) => loaded.push(call.method), clock: () => clock.now });
+    relay.handle(outcome);
+    expect(loaded).toEqual(['GetMailbox']);
+    relay.handle({ ...outcome, id: `${ID.slice(0, -1)}f`, status: 503 });
+    expect(loaded).toEqual(['GetMailbox']);
+    clock.now = 9_000;
+    relay.handle({ ...decide, hasCopy: true });
+    relay.handle({ ...decide, id: `${ID.slice(0, -1)}e`, call: { method: 'GetMailbox', accessKey: 'other' }, hasCopy: true });
+    await flush();
+    const hooks = sent.filter((m) => m.type === 'page/hook');
+    expect(hooks.map((m) => (m.type === 'page/hook' ? m.copyAt : null))).toEqual([5_000, undefined]);
+  });
+});

@@ -16,10 +16,12 @@
 // calls that reached the server, and in enforce mode let held calls fail open.
 import { showsNothingNew } from '../directive/polling';
 import type { ApiCall } from '../directive/routes';
-import { type Claim, type DecideReply, type Lease, leaseKind, MAX_BATCH, type PageRequest } from '../shared/messages';
+import { type BannerWords, type Claim, type DecideReply, type Lease, leaseKind, MAX_BATCH, type PageRequest } from '../shared/messages';
 import type { HookMessage, Notice } from '../shared/page-protocol';
 import { parseHookMessage } from '../shared/page-schema';
 import type { HookPort } from './channel';
+import { boxAnswer, readBoxCopy } from './box-answer';
+import { readBannerWords } from './banner';
 import { Leases } from './leases';
 
 /** Pauses before sending a decide again; together well inside VERDICT_TIMEOUT_MS (relay.test.ts checks). */
@@ -38,6 +40,9 @@ export const BATCH_MS = 200;
 /** How soon the batch goes once a leased kind of call runs low: the tab still holds half a lease. */
 export const LOW_MS = 20;
 
+/** Kinds of call whose answer time is remembered at most (a page lists a few folders of a few boxes). */
+const MAX_KINDS = 500;
+
 export interface RelayDeps {
   readonly port: HookPort;
   /** runtime.sendMessage */
@@ -49,6 +54,12 @@ export interface RelayDeps {
   /** `times`: how many calls earned it (a batch sends one per kind of warning). */
   readonly onNotice: (notice: Notice, times?: number) => void;
   readonly onDown: () => void;
+  /** A call held in enforce mode, with what the page's banner says (banner.ts). */
+  readonly onHeld?: (call: ApiCall, words: BannerWords) => void;
+  /** A call reached the server and was answered (2xx): the banner for its kind goes. */
+  readonly onLoaded?: (call: ApiCall) => void;
+  /** The wall clock, for the time a copy's answer reached the page (default Date.now). */
+  readonly clock?: () => number;
   /** A monotonic clock (default performance.now): leases must not care about the wall clock. */
   readonly now?: () => number;
   /** Resolves after `ms` (tests pass their own). */
@@ -67,6 +78,11 @@ export interface Relay {
    * asks for the slots (another tab needs them, the settings changed).
    */
   handBack(): void;
+  /**
+   * The user chose "load now anyway" in the banner (a trusted click): the next call of this kind
+   * goes to the background as their exception, once.
+   */
+  allowOnce(call: ApiCall): void;
 }
 
 /**
@@ -129,6 +145,11 @@ export function createRelay(deps: RelayDeps): Relay {
   /** The pending batch timer's number (an older one fires for nothing), and when it fires. */
   let timer = 0;
   let dueAt = Infinity;
+  const clock = deps.clock ?? Date.now;
+  /** Per kind of call, when its last good answer reached the page: what a copy of it shows is that old. */
+  const answeredAt = new Map<string, number>();
+  /** Kinds of call the user let go once from the banner (allowOnce). */
+  const allowedOnce = new Set<string>();
   const leases = new Leases(now, later, (slots) => {
     for (const id of slots) queue({ type: 'release', id });
   });
@@ -171,12 +192,12 @@ export function createRelay(deps: RelayDeps): Relay {
   /** Per kind of call, the decides on their way to the background. */
   const waiting = new Map<string, number>();
 
-  const decideWithRetries = async (message: Extract<HookMessage, { type: 'decide' }>): Promise<void> => {
+  const decideWithRetries = async (message: Extract<HookMessage, { type: 'decide' }>, exception: boolean): Promise<void> => {
     const kind = leaseKind(message.call);
     const others = waiting.get(kind) ?? 0;
     waiting.set(kind, others + 1);
     try {
-      await decideAlone(message, others === 0);
+      await decideAlone(message, others === 0, exception);
     } finally {
       const left = (waiting.get(kind) ?? 1) - 1;
       if (left > 0) waiting.set(kind, left);
@@ -185,19 +206,28 @@ export function createRelay(deps: RelayDeps): Relay {
   };
 
   /** `lease`: ask for a lease with the verdict (no other call of the kind is on its way). */
-  const decideAlone = async (message: Extract<HookMessage, { type: 'decide' }>, lease: boolean): Promise<void> => {
-    let raw = await attempt({ type: 'page/hook', message, ...(lease ? { lease: true as const } : {}) });
+  const decideAlone = async (message: Extract<HookMessage, { type: 'decide' }>, lease: boolean, exception: boolean): Promise<void> => {
+    const kind = leaseKind(message.call);
+    const copyAt = message.hasCopy ? answeredAt.get(kind) : undefined;
+    const extra = { ...(lease ? { lease: true as const } : {}), ...(exception ? { exception: true as const } : {}), ...(copyAt !== undefined ? { copyAt } : {}) };
+    let raw = await attempt({ type: 'page/hook', message, ...extra });
     let reply = readReply(raw);
     for (const pause of DECIDE_RETRY_MS) {
       if (reply !== null || down) break;
       await wait(pause);
       if (down) break;
-      raw = await attempt({ type: 'page/hook', message, retry: true, ...(lease ? { lease: true as const } : {}) });
+      raw = await attempt({ type: 'page/hook', message, retry: true, ...extra });
       reply = readReply(raw);
     }
     if (reply === null) return noVerdict(message.id);
-    deps.port.post({ type: 'verdict', id: message.id, ...reply });
+    const held = reply.verdict === 'deny' ? (raw as { banner?: unknown; boxCopy?: unknown }) : {};
+    // After a reload the page has no copy of its box information: the session's is handed over.
+    const boxCopy = readBoxCopy(held.boxCopy);
+    if (boxCopy) answeredAt.set(kind, boxCopy.at);
+    deps.port.post({ type: 'verdict', id: message.id, ...reply, ...(boxCopy ? { copy: boxAnswer(boxCopy) } : {}) });
     if (reply.notice) deps.onNotice(reply.notice);
+    const words = readBannerWords(held.banner);
+    if (words) deps.onHeld?.(message.call, words);
     leaseFrom(message.call, (raw as { lease?: unknown }).lease);
   };
 
@@ -247,6 +277,15 @@ export function createRelay(deps: RelayDeps): Relay {
     }, ms);
   };
 
+  /** A call of this kind went and was answered: a copy of it would be that old now, and its banner goes. */
+  const loaded = (call: ApiCall): void => {
+    const kind = leaseKind(call);
+    answeredAt.delete(kind);
+    if (answeredAt.size >= MAX_KINDS) answeredAt.clear();
+    answeredAt.set(kind, clock());
+    deps.onLoaded?.(call);
+  };
+
   const queue = (message: HookMessage): void => {
     batch.push(message);
     if (batch.length >= MAX_BATCH) flush();
@@ -262,10 +301,11 @@ export function createRelay(deps: RelayDeps): Relay {
         const listings = leaseKind({ method: 'ListMessages', accessKey: message.call.accessKey });
         leases.drop((kind) => kind.startsWith(listings));
       }
+      if (message.type === 'outcome' && message.status >= 200 && message.status < 300) loaded(message.call);
       if (message.type !== 'decide') return queue(message);
       const letGo = deps.letGo();
       const slot = letGo ? null : leases.take(message.call);
-      if (!letGo && slot === null) return void decideWithRetries(message);
+      if (!letGo && slot === null) return void decideWithRetries(message, allowedOnce.delete(leaseKind(message.call)));
       deps.port.post({ type: 'verdict', id: message.id, verdict: 'allow' });
       if (slot) claims.push({ id: message.id, slot: slot.slot, left: slot.left });
       queue(message);
@@ -279,6 +319,9 @@ export function createRelay(deps: RelayDeps): Relay {
     handBack() {
       leases.drop();
       flush();
+    },
+    allowOnce(call) {
+      allowedOnce.add(leaseKind(call));
     },
   };
 }

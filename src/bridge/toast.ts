@@ -4,19 +4,12 @@
 // shown bumps a counter instead of stacking.
 import { t } from '../i18n/t';
 import type { Notice } from '../shared/page-protocol';
+import { hostStyle, shadowRegion } from './shadow-region';
 
 export const TOAST_MS = 8_000;
 export const MAX_TOASTS = 3;
 
-const HOST_STYLE = [
-  'all: initial',
-  'position: fixed',
-  'right: 16px',
-  'bottom: 16px',
-  'z-index: 2147483647',
-  'display: block',
-  'pointer-events: none',
-].map((d) => `${d} !important`).join(';');
+const HOST_STYLE = hostStyle(['position: fixed', 'right: 16px', 'bottom: 16px']);
 
 const CSS = `
 .stack { display: flex; flex-direction: column; gap: 8px; align-items: flex-end; }
@@ -57,28 +50,9 @@ export interface Toaster {
 }
 
 export function createToaster(doc: Document = document): Toaster {
-  let host: HTMLElement | null = null;
-  let stack: HTMLElement | null = null;
   const shown: Shown[] = [];
-
-  const region = (): HTMLElement => {
-    if (host === null || stack === null) {
-      host = doc.createElement('ehealthbox-companion-toasts');
-      host.setAttribute('style', HOST_STYLE);
-      const root = host.attachShadow({ mode: 'closed' });
-      const style = doc.createElement('style');
-      style.textContent = CSS;
-      stack = doc.createElement('div');
-      stack.className = 'stack';
-      // One polite live region for all toasts: screen readers announce what is added to it.
-      stack.setAttribute('role', 'status');
-      stack.setAttribute('aria-live', 'polite');
-      root.append(style, stack);
-    }
-    // The app may rewrite the document: put the host back when it was removed.
-    if (!host.isConnected) doc.documentElement.append(host);
-    return stack;
-  };
+  // One polite live region for all toasts.
+  const region = shadowRegion(doc, 'ehealthbox-companion-toasts', HOST_STYLE, CSS);
 
   const remove = (s: Shown): void => {
     window.clearTimeout(s.timer);

@@ -5,6 +5,7 @@
 // (extension update): every path ends in a decision within VERDICT_TIMEOUT_MS, and fails open
 // rather than hold the page's call, unless the call is known to be held (holds.ts).
 import { HELLO_BRIDGE, HELLO_HOOK, TO_BRIDGE, TO_HOOK, VERDICT_TIMEOUT_MS, type HookMessage, type Notice } from '../shared/page-protocol';
+import { keepHandedCopy } from './copies';
 import { forgetHolds, rememberHold } from './holds';
 import { clearTimer, dispatch, eventDetail, listen, NativeCustomEvent, NativeMouseEvent, NativeText, setTimer, unlisten } from './natives';
 
@@ -85,6 +86,7 @@ function onBridgeMessage(event: CustomEvent): void {
     if (m.type === 'verdict' && m.verdict === 'allow') waiting.resolve({ kind: 'allow' });
     else if (m.type === 'verdict' && m.verdict === 'deny') {
       const notice = readNotice(m.notice);
+      keepHandedCopy(waiting.message.call, m.copy);
       // Held in enforce mode: later calls of the same unit are answered here until then.
       if (notice?.level === 'held') rememberHold(waiting.message.call, notice);
       waiting.resolve({ kind: 'deny', notice });

@@ -2,7 +2,7 @@
 // ListMessages), served instead of a refused call so the app keeps showing the mailbox. Lives only
 // as long as the page; never persisted, never sent to the bridge.
 import type { ApiCall, ApiMethod } from '../directive/routes';
-import { NativeURL } from './natives';
+import { encoder, NativeURL } from './natives';
 
 export type HeaderList = [name: string, value: string][];
 
@@ -71,4 +71,19 @@ function drop(key: string): void {
   if (!old) return;
   total -= old.body.byteLength;
   store.delete(key);
+}
+
+/** Longest handed-over answer taken (a few numbers as JSON). */
+const MAX_HANDED = 4096;
+
+/**
+ * The box information the bridge hands over with a held GetMailbox the page has no copy of (after
+ * a reload: background/box-copies.ts): kept as the page's copy, so this call and the next held
+ * ones show it. GetMailbox has no paging: its key needs no URL.
+ */
+export function keepHandedCopy(call: ApiCall, copy: unknown): void {
+  const c = copy as { body?: unknown; time?: unknown } | null | undefined;
+  if (call.method !== 'GetMailbox' || typeof c !== 'object' || c === null) return;
+  if (typeof c.body !== 'string' || c.body.length > MAX_HANDED || typeof c.time !== 'number') return;
+  keepCopy(copyKey(call, ''), 200, 'OK', [['Content-Type', 'application/json']], encoder.encode(c.body), c.time);
 }

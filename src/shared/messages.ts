@@ -13,7 +13,20 @@ export type PageRequest =
    * the tab would take a lease of slots with the verdict (enforce mode): it asks only when no other
    * call of the kind is waiting, since a burst's calls are all on their way before a lease comes.
    */
-  | { type: 'page/hook'; message: HookMessage; retry?: true; lease?: true }
+  | {
+      type: 'page/hook';
+      message: HookMessage;
+      retry?: true;
+      lease?: true;
+      /**
+       * The user chose "load now anyway" in the bridge's banner (a trusted click in its closed
+       * shadow root) for this kind of call: this one call goes although over its limit, counted, and
+       * recorded as their exception. Set by the bridge only, never by the hook (the page).
+       */
+      exception?: true;
+      /** When the answer the page holds a copy of (a read) reached it, as the bridge saw it: the banner says how old the data shown is. */
+      copyAt?: number;
+    }
   /**
    * Hook messages gathered by the bridge for BATCH_MS (bridge/relay.ts: observe mode's decides,
    * decides on leased slots named in `claims`, every outcome and release): one message and one
@@ -52,7 +65,41 @@ export interface Claim {
 }
 
 /** Reply to a relayed `decide` (the bridge passes verdict and notice on to the hook, keeps the lease). */
-export type DecideReply = Omit<BridgeMessage, 'type' | 'id'> & { lease?: Lease };
+export type DecideReply = Omit<BridgeMessage, 'type' | 'id'> & {
+  lease?: Lease;
+  /** A held call in enforce mode: what the banner in the page says (bridge/banner.ts). */
+  banner?: BannerWords;
+  /** A held GetMailbox the page has no copy of (a reload): the box information kept for the session. */
+  boxCopy?: BoxCopy;
+};
+
+/**
+ * The sizes and counts of a box's last GetMailbox answer, kept for the browser session
+ * (background/box-copies.ts); `at`: when it reached the page. Nothing else of the answer.
+ */
+export interface BoxCopy {
+  readonly currentSize: number | null;
+  readonly maxSize: number | null;
+  readonly standby: number | null;
+  readonly unread: number | null;
+  readonly at: number;
+}
+
+/** The banner's words, in the language chosen in the options (the bridge's browser.i18n only knows the browser's). */
+export interface BannerWords {
+  /** What was held, in the application's terms. */
+  readonly headline: string;
+  /** How old the information shown is, or that there is none to show. */
+  readonly shown: string;
+  /** When it may load again. */
+  readonly again: string;
+  /** The "load now anyway" button, its question, its two answers; absent when the call is never allowed. */
+  readonly loadNow?: { readonly button: string; readonly question: string; readonly yes: string; readonly no: string; readonly done: string };
+  readonly dismiss: string;
+  /** The technical detail behind "why?" (rule and method). */
+  readonly why: string;
+  readonly detail: string;
+}
 
 /**
  * Reply to a relayed `outcome` or `release` once it is recorded (committed). A stopped service

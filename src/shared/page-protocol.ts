@@ -93,6 +93,11 @@ export type BridgeMessage = {
   /** deny: serve the in-memory copy when the hook has one, else a synthetic 429. */
   verdict: 'allow' | 'deny';
   notice?: Notice;
+  /**
+   * deny of a GetMailbox the page has no copy of (after a reload): the box information kept for
+   * the session, as the answer's JSON body, and when it reached the page; the hook keeps it as its copy.
+   */
+  copy?: { body: string; time: number };
 };
 
 /**

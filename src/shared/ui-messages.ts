@@ -19,6 +19,8 @@ export interface MailboxView {
   readonly lastSeen: number;
   readonly budgets: Standing[];
   readonly ladders: LadderStanding[];
+  /** Calls the user let go from the page's banner although over their limit, in the last 24 hours. */
+  readonly exceptions: number;
 }
 
 /** The organization's policy on this seat (features/organization): what it sets, locks and could not use. */
@@ -42,6 +44,8 @@ export interface HistorySeries {
   readonly counts: number[];
   /** Calls held back in enforce mode, per hour. */
   readonly held: number[];
+  /** Of `counts`, those the user let go from the page's banner although over the limit, per hour. */
+  readonly exceptions: number[];
   /** The per-hour limit in force in that hour for an active user; null when the rule is not per hour. */
   readonly hourLimits: (number | null)[];
   /** The limit per 24 hours of a per-day rule (0: not allowed); null otherwise (per-hour or per-message rules). */

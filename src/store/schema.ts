@@ -22,6 +22,8 @@ export interface CallRow {
   over: boolean;
   /** HTTP status once known; 0 for a network error. */
   status?: number;
+  /** Let go by the user from the page's banner although over its limit ("load now anyway", enforce mode). */
+  exception?: true;
   /** A lease (`via: 'leased'`): the indices of its slots not yet used nor given back, one stamp each. */
   free?: number[];
 }

@@ -49,6 +49,24 @@ describe('BudgetKeeper', () => {
     expect(await d.calls.where('id').anyOf(['c60', 'c64']).toArray()).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'c60', over: true })]));
   });
 
+  it('counts the user\'s exception (load now anyway) like a call let go, and flagged theirs only when over the limit; once per call id', async () => {
+    const { keeper, d } = fresh();
+    await Promise.all(Array.from({ length: 60 }, (_, i) => keeper.decideAndWait(getMailbox(`c${i}`), ORG, T0 + i)));
+    const within = await keeper.countLetGo(getMailbox('other', 'box-B'), ORG, T0 + 100, false, true);
+    const over = await keeper.countLetGo(getMailbox('x1'), ORG, T0 + 100, false, true);
+    await keeper.countLetGo(getMailbox('x1'), ORG, T0 + 101, true, true);
+    await keeper.commit();
+    expect(within.verdict.allowed).toBe(true);
+    expect(over).toMatchObject({ sent: true, verdict: { allowed: false } });
+    expect((await d.calls.toArray()).filter((r) => r.exception).map((r) => r.id)).toEqual(['x1']);
+    expect(await d.calls.get('x1')).toMatchObject({ over: true, exception: true });
+    // Its outcome keeps the flag.
+    await keeper.outcome(getMailbox('x1'), 'decided', 200, ORG, T0 + 200);
+    await keeper.commit();
+    expect(await d.calls.get('x1')).toMatchObject({ status: 200, exception: true });
+    expect(await d.calls.count()).toBe(62);
+  });
+
   it('survives a restart: a new keeper on the same database remembers the window', async () => {
     const first = fresh();
     for (let i = 0; i < 60; i++) await first.keeper.decideAndWait(getMailbox(`c${i}`), ORG, T0 + i);

@@ -182,10 +182,13 @@ export class BudgetKeeper {
    * Counted, never held; an over-budget one is flagged. Committed by the caller (`commit()`), once
    * for a whole batch.
    */
-  countLetGo(call: CountedCall, c: Conditions, now: number, resent = false): Promise<Decision> {
+  countLetGo(call: CountedCall, c: Conditions, now: number, resent = false, exception = false): Promise<Decision> {
     return this.once(call, c, now, resent, async (ledger) => {
       const verdict = decide(call, ledger, c, now);
       this.count(call, ledger, now, 'decided', !verdict.allowed);
+      // `exception`: the user let this one go from the page's banner (enforce mode, issue 12);
+      // counted as theirs only when it was indeed over its limit.
+      if (exception && !verdict.allowed) this.markException(call.id);
       return { verdict, sent: true };
     });
   }
@@ -341,6 +344,15 @@ export class BudgetKeeper {
     this.journal.count(call.mailbox, call.method, now, 'calls');
     if (over) this.journal.count(call.mailbox, call.method, now, 'over');
     if (via === 'fail-open') this.journal.count(call.mailbox, call.method, now, 'failOpen');
+  }
+
+  /** The call just counted is the user's exception: its row says so (the popup and the history count them). */
+  private markException(id: string): void {
+    const row = this.live.get(id);
+    if (!row) return;
+    const marked: CallRow = { ...row, exception: true };
+    this.remember(marked);
+    this.journal.putCall(marked);
   }
 
   private remember(row: CallRow): void {

@@ -2,8 +2,10 @@
 // limit, section — and when the call is allowed again, in their language and in Brussels time.
 import { brusselsDate } from '../../directive/brussels';
 import type { Verdict, VerdictScope } from '../../directive/engine';
+import type { DirectiveMethod } from '../../directive/rules';
 import { METHOD_LABEL } from '../../i18n/labels';
 import { type MessageKey, formatDateTime, formatTime, t } from '../../i18n/t';
+import type { BannerWords } from '../../shared/messages';
 import type { Notice } from '../../shared/page-protocol';
 
 export const SCOPE_KEYS: Record<Exclude<VerdictScope, 'forbidden'>, MessageKey> = {
@@ -42,4 +44,23 @@ export function dressed(notice: Notice): Notice {
       dismiss: t('toastDismiss'),
     },
   };
+}
+
+/**
+ * The page's banner for a held call (bridge/banner.ts): what was held in the application's terms,
+ * how old the information shown is (`shownAt`: when the copy the page shows reached it; null when
+ * it has none), and when it may load again. Rule and method wait behind "why?".
+ */
+export function bannerWords(notice: Notice & { method: DirectiveMethod }, shownAt: number | null, now: number): BannerWords {
+  const never = notice.scope === 'forbidden' || notice.retryAt === null;
+  const words: BannerWords = {
+    headline: t('bannerHeadline', t(METHOD_LABEL[notice.method])),
+    shown: shownAt === null ? t('bannerNothingShown') : t('bannerShown', whenAllowed(shownAt, now)),
+    again: never || notice.retryAt === null ? t('bannerNever') : t('bannerAgain', whenAllowed(notice.retryAt, now)),
+    dismiss: t('toastDismiss'),
+    why: t('why'),
+    detail: t('whyRule', notice.section, notice.method),
+  };
+  if (never) return words;
+  return { ...words, loadNow: { button: t('bannerLoadNow'), question: t('bannerLoadQuestion'), yes: t('bannerLoadYes'), no: t('bannerLoadNo'), done: t('bannerLoadDone') } };
 }

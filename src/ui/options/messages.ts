@@ -89,6 +89,10 @@ export const options = defineMessages({
     de: 'Aufrufe in 24 Stunden: $1; höchstens in einer Stunde: $2.',
     description: 'Chart text for screen readers: $1 calls in 24 hours, $2 the most in one hour.',
   },
+  historyExceptionsSummary: {
+    en: 'Loaded anyway at your request: $1.', fr: 'Chargés quand même à votre demande\u00a0: $1.', nl: 'Op uw vraag toch geladen: $1.', de: 'Auf Ihren Wunsch trotzdem geladen: $1.',
+    description: 'Chart text: $1 calls the user let go over the limit with "Load now anyway" in the eHealthBox page, in 24 hours (exceptions they made).',
+  },
   historyHeldSummary: { en: 'Held back: $1.', fr: 'Retenus\u00a0: $1.', nl: 'Tegengehouden: $1.', de: 'Zurückgehalten: $1.', description: 'Chart text for screen readers: $1 calls held back in 24 hours.' },
   historyLimitHour: { en: 'Limit per hour: $1.', fr: 'Limite par heure\u00a0: $1.', nl: 'Limiet per uur: $1.', de: 'Limit pro Stunde: $1.', description: '$1 the limit per hour.' },
   historyLimitHourRange: {

@@ -74,4 +74,11 @@ export const popup = defineMessages({
     de: 'Der Name konnte nicht gespeichert werden. Versuchen Sie es erneut oder vergeben Sie ihn in den Einstellungen.',
   },
   openOptions: { en: 'Settings', fr: 'Paramètres', nl: 'Instellingen', de: 'Einstellungen' },
+  popupExceptions: {
+    en: 'Loaded anyway at your request in the last 24 hours: $1',
+    fr: 'Chargés quand même à votre demande ces dernières 24 heures\u00a0: $1',
+    nl: 'Op uw vraag toch geladen in de laatste 24 uur: $1',
+    de: 'Auf Ihren Wunsch trotzdem geladen in den letzten 24 Stunden: $1',
+    description: 'Mailbox card: $1 the number of calls the user let go over the limit with "Load now anyway" in the eHealthBox page (exceptions they made).',
+  },
 });
