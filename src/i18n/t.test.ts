@@ -63,6 +63,8 @@ describe('t', () => {
       await setLanguage(null);
       expect(urls).toEqual(['chrome-extension://id/_locales/fr/messages.json']);
       expect(t('onCall')).toBe('De garde');
+      // Dates keep the browser's own locale (its 12- or 24-hour clock), not the Belgian variant of a choice.
+      expect(uiLocale()).toBe('fr');
     } finally {
       getMessage.mockImplementation((key: string) => `browser:${key}`);
     }

@@ -13,7 +13,8 @@ interface JsonMessage {
 type JsonMessages = Partial<Record<string, JsonMessage>>;
 
 const TIME_ZONE = 'Europe/Brussels';
-let override: { lang: Lang; messages: JsonMessages } | null = null;
+/** `repair`: not the user's choice but the browser's own language, read because its bundle came back empty. */
+let override: { lang: Lang; messages: JsonMessages; repair: boolean } | null = null;
 let generation = 0;
 const listeners = new Set<() => void>();
 
@@ -48,7 +49,7 @@ export async function setLanguage(choice: Lang | null): Promise<void> {
     if (!LANGS.includes(lang)) throw new Error(`Unsupported language: ${String(lang)}`);
     const response = await fetch(browser.runtime.getURL(`_locales/${lang}/messages.json`));
     if (!response.ok) throw new Error(`Cannot load messages for ${lang}: HTTP ${response.status}`);
-    next = { lang, messages: (await response.json()) as JsonMessages };
+    next = { lang, messages: (await response.json()) as JsonMessages, repair: choice === null };
   }
   if (mine !== generation) return; // a later call won the race
   override = next;
@@ -78,7 +79,7 @@ export function onLanguageChange(listener: () => void): () => void {
 
 /** BCP 47 tag for dates and numbers: the override as its Belgian variant, else the browser's UI language. */
 export function uiLocale(): string {
-  if (override) return `${override.lang}-BE`;
+  if (override && !override.repair) return `${override.lang}-BE`;
   browserLocale ??= canonical(browser.i18n.getUILanguage().replace(/_/g, '-'));
   return browserLocale;
 }
