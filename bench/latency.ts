@@ -218,10 +218,9 @@ export interface ColdStart {
  * kind of call with the worker awake.
  */
 export async function runColdStartBench(extensionPath: string, runs = 12): Promise<ColdStart> {
-  const b = await open(extensionPath, 'Enforce');
-  const cold: number[] = [];
-  const warm: number[] = [];
-  try {
+  return inEnforceMode(extensionPath, async (b) => {
+    const cold: number[] = [];
+    const warm: number[] = [];
     for (let r = 0; r < runs; r++) {
       await b.harness.stopServiceWorker();
       cold.push(...(await timeCalls(b.page, [{ url: message(b.box, 2 * r) }])));
@@ -229,10 +228,18 @@ export async function runColdStartBench(extensionPath: string, runs = 12): Promi
       warm.push(...(await timeCalls(b.page, [{ url: message(b.box, 2 * r + 1) }])));
       await sleep(SETTLE_MS);
     }
+    return { runs, cold: stats(cold), warm: stats(warm) };
+  });
+}
+
+/** One browser with the extension in enforce mode, closed after `use`. */
+async function inEnforceMode<T>(extensionPath: string, use: (b: Browser) => Promise<T>): Promise<T> {
+  const b = await open(extensionPath, 'Enforce');
+  try {
+    return await use(b);
   } finally {
     await b.harness.close();
   }
-  return { runs, cold: stats(cold), warm: stats(warm) };
 }
 
 export interface HeldAnswers {
@@ -247,15 +254,12 @@ export interface HeldAnswers {
  * already knows is held (the hook answers with the last real answer, no message, no network).
  */
 export async function runHeldBench(extensionPath: string, calls = 400): Promise<HeldAnswers> {
-  const b = await open(extensionPath, 'Enforce');
-  try {
+  return inEnforceMode(extensionPath, async (b) => {
     const url = { url: mailbox(b.box) };
     // The box's first GetMailbox was made in open(): 59 more spend the hour's 60 (§5.2.1), one more is held.
     await timeCalls(b.page, Array.from({ length: 60 }, () => url));
     const before = b.sim.count('GetMailbox', b.box);
     const times = await timeCalls(b.page, Array.from({ length: calls }, () => url));
     return { calls, answered: stats(times), reached: b.sim.count('GetMailbox', b.box) - before };
-  } finally {
-    await b.harness.close();
-  }
+  });
 }
