@@ -196,7 +196,9 @@ test.describe('fetch', () => {
     expect(second.status).toBe(200);
     expect(second.text).toBe(first.text);
     expect(second.headers['content-type']).toBe('application/json');
-    expect(second.headers['x-ehealthbox-companion']).toMatch(/^local-copy; since=\d{4}-\d\d-\d\dT/);
+    // When the data was received, and when the call may go again (the notice's instant).
+    const marker = /^local-copy; since=(\d{4}-\d\d-\d\dT[^;]+); next=(.+)$/.exec(second.headers['x-ehealthbox-companion'] ?? '');
+    expect(Date.parse(marker?.[2] ?? '')).toBe(NOTICE.retryAt);
     expect(hits('/api/v2/mailboxes/ak1')).toBe(1);
     const decide = await decideFor(page, 'GetMailbox', 1);
     expect(decide.hasCopy).toBe(true);

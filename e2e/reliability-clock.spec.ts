@@ -34,9 +34,20 @@ const offsetTo = (target: number): number => Math.round((target - Date.now()) / 
 interface Held {
   status: number;
   body: { retryAt?: string | null; message?: string; used?: number; limit?: number };
+  headers: Record<string, string>;
 }
 
-/** A new tab of the app: no in-memory copy yet, so a held call gets the 429 naming the next allowed instant; a fresh activity watcher. */
+/**
+ * The next allowed instant a held call names: in the 429's body, or, when the page was answered with
+ * the box information kept for the session, in the copy's marker header. NaN: the call was not held.
+ */
+function nextAllowed(held: Held): number {
+  if (held.status === 429) return Date.parse(held.body.retryAt ?? '');
+  const marker = Object.entries(held.headers).find(([k]) => k.toLowerCase() === 'x-ehealthbox-companion')?.[1] ?? '';
+  return Date.parse(/; next=([^;]+)/.exec(marker)?.[1] ?? '');
+}
+
+/** A new tab of the app (no in-memory copy of its own) and a fresh activity watcher. */
 async function freshTab(harness: Harness, box: string): Promise<Page> {
   return harness.openApp({ box, autoload: false, page: await harness.context.newPage() });
 }
@@ -60,17 +71,15 @@ test('machine zone Tokyo; clock back an hour, forward a day, back again: never r
   const results = await ehbApp(app).burst('GetMailbox', 60);
   expect(results.every((r) => r.status === 200)).toBe(true);
   const firstAt = sim.requests.find((r) => r.route === 'GetMailbox')?.time ?? 0;
-  // A tab without an in-memory copy gets the 429 that names the next allowed instant.
+  // A new tab is held too, and told the next allowed instant.
   const held = (await ehbApp(await freshTab(harness, box)).getMailbox()) as Held;
-  expect(held.status).toBe(429);
-  const retryAt = Date.parse(held.body.retryAt ?? '');
+  const retryAt = nextAllowed(held);
   expect(Math.abs(retryAt - (firstAt + HOUR_S * 1000))).toBeLessThan(2_000);
 
   // Back an hour: the 60 calls stamped "later" still count; the next allowed instant is the same instant.
   await setClock(harness, app, -HOUR_S);
   const back = (await ehbApp(await freshTab(harness, box)).getMailbox()) as Held;
-  expect(back.status).toBe(429);
-  expect(Date.parse(back.body.retryAt ?? '')).toBe(retryAt);
+  expect(nextAllowed(back)).toBe(retryAt);
   expect(sim.count('GetMailbox', box)).toBe(60);
   expect(await popupUsed(harness, box, 60)).toBe(60);
 
@@ -84,9 +93,7 @@ test('machine zone Tokyo; clock back an hour, forward a day, back again: never r
   // Back to the real time (the clock was a day ahead by mistake): nothing was forgotten.
   await setClock(harness, app, 0);
   const again = (await ehbApp(await freshTab(harness, box)).getMailbox()) as Held;
-  expect(again.status).toBe(429);
-  expect(again.body.used).toBe(61);
-  expect(Date.parse(again.body.retryAt ?? '')).toBeGreaterThanOrEqual(retryAt);
+  expect(nextAllowed(again)).toBeGreaterThanOrEqual(retryAt);
   expect(sim.count('GetMailbox', box)).toBe(61);
   expect(await popupUsed(harness, box, 60)).toBe(61);
   figure(info, 'clock: TZ Asia/Tokyo, libfaketime; 60 calls, back 1 h (held, same next-allowed instant), forward 1 day (1 allowed), back 1 day (held, 61 counted); server 61');

@@ -54,9 +54,19 @@ export async function routeSimulator(context: BrowserContext, sim: Simulator, lo
     });
     return settle(route.abort('blockedbyclient'));
   });
-  // WebSockets bypass context.route; refuse them too, on the record.
-  await context.routeWebSocket(/.*/, (ws) => {
-    sim.blocked.push({ method: 'GET', url: ws.url(), resourceType: 'websocket', fromExtension: false, time: Date.now() });
-    void ws.close({ code: 1008, reason: 'blocked by test harness' });
-  });
+  // WebSockets bypass context.route; refuse them too, on the record. Installing this reaches every
+  // open page: a tab that closes meanwhile (the welcome tab, one restored after a crash) makes it
+  // throw "closed" while the browser is fine; then it is installed again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await context.routeWebSocket(/.*/, (ws) => {
+        sim.blocked.push({ method: 'GET', url: ws.url(), resourceType: 'websocket', fromExtension: false, time: Date.now() });
+        void ws.close({ code: 1008, reason: 'blocked by test harness' });
+      });
+      return;
+    } catch (error) {
+      if (attempt >= 5 || context.browser()?.isConnected() === false) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
 }

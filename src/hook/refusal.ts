@@ -11,11 +11,13 @@ const iso = (ms: number): string => new NativeDate(ms).toISOString();
 /** The copy when the call is a read that has one, else the 429. */
 export function refusedAnswer(t: Tracked, notice: Notice | undefined): Answer {
   const copy = isRead(t.call.method) ? getCopy(t.key) : undefined;
-  return copy ? copyAnswer(copy) : refusalAnswer(t.call, notice);
+  return copy ? copyAnswer(copy, notice) : refusalAnswer(t.call, notice);
 }
 
-function copyAnswer(copy: Copy): Answer {
-  return { ...copy, headers: [...copy.headers, [LOCAL_COPY_HEADER, `local-copy; since=${iso(copy.time)}`]] };
+/** The copy, marked with its time and, when known, the instant the call may go again. */
+function copyAnswer(copy: Copy, notice: Notice | undefined): Answer {
+  const next = notice?.retryAt != null ? `; next=${iso(notice.retryAt)}` : '';
+  return { ...copy, headers: [...copy.headers, [LOCAL_COPY_HEADER, `local-copy; since=${iso(copy.time)}${next}`]] };
 }
 
 function refusalAnswer(call: ApiCall, notice: Notice | undefined): Answer {
