@@ -1,6 +1,7 @@
 // Shared by the reliability and security specs (issue 6). What the extension "shows" is read the way
 // the user gets it: the popup's budget lines, the options page's settings, and the "Export my data"
 // file (ui/export, the same verb the options page uses). Never the background's internals.
+import type { HourCounts } from '../src/store/migrations/v3-format';
 import type { Page } from '@playwright/test';
 import type { Harness } from './harness';
 import { expect } from './fixtures';
@@ -20,15 +21,8 @@ export interface CallRowLike {
   units: string[];
 }
 
-export interface HourlyRowLike {
-  mailbox: string;
-  method: string;
-  hour: number;
-  calls: number;
-  over: number;
-  held: number;
-  failOpen: number;
-}
+/** An hour of the export's `hourly` table: the export unpacks the packed days to the rows of versions 1–2. */
+export type HourlyRowLike = HourCounts;
 
 export interface ExportLike {
   databaseVersion: number;
