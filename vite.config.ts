@@ -36,6 +36,7 @@ export default defineConfig({
       skipManifestValidation: true,
       disableAutoLaunch: true,
       printSummary: false,
+      htmlViteConfig: { build: { rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'shared', minShareCount: 2 }] } } } } },
     }),
   ],
 });
