@@ -10,8 +10,8 @@
 import { prune } from '../src/background/maintenance';
 import type { Conditions } from '../src/directive/engine';
 import { DELETED_LADDER_RETENTION_MS, ladderUntil } from '../src/directive/ledger';
-import { Journal } from '../src/features/budgets/journal';
-import { BudgetKeeper } from '../src/features/budgets/keeper';
+import { Journal } from '../src/background/budgets/journal';
+import { BudgetKeeper } from '../src/background/budgets/keeper';
 import { recordSnapshot } from '../src/features/quota/snapshots';
 import { MessageTracker } from '../src/features/retention/tracker';
 import type { CompanionDB } from '../src/store/db';

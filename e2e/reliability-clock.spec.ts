@@ -4,7 +4,7 @@
 // a page, and a test-only clock in the shipped code is not acceptable. The offset lives in a file
 // that libfaketime reads again every second, so the clock moves between calls of one running browser:
 // back an hour, forward a day, back again; then two Brussels daylight-saving mornings.
-// The same properties are checked exhaustively at the keeper level: src/features/budgets/keeper.clock.test.ts.
+// The same properties are checked exhaustively at the keeper level: src/background/budgets/keeper.clock.test.ts.
 import type { Page } from '@playwright/test';
 import { brusselsInstant } from '../src/directive/brussels';
 import { ehbApp, expect, test } from './fixtures';

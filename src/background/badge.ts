@@ -2,7 +2,7 @@
 // mode let an over-budget call through (nothing was blocked: information, not alarm); a red "!"
 // only when local storage failed or a feature could not start.
 import browser from 'webextension-polyfill';
-import { remainingShare, windowStandings } from '../features/budgets/standing';
+import { remainingShare, windowStandings } from './budgets/standing';
 import { METHOD_LABEL } from '../i18n/labels';
 import { t } from '../i18n/t';
 import type { Conditions } from '../directive/engine';

@@ -1,15 +1,15 @@
 // The path of an intercepted call through the background: decide (count it, or hold it back in
 // enforce mode), then learn from its outcome. Untrusted input: the message was validated, and a
 // page can do nothing here that it could not do by making the real call.
-// Two entries, each onto one of the keeper's explicit ways (features/budgets/keeper.ts): a decide
+// Two entries, each onto one of the keeper's explicit ways (budgets/keeper.ts): a decide
 // that a page's call waits for (enforce mode: decide-and-wait, answered once committed, perhaps with
 // a lease of slots for the tab's next calls of the kind); and a bridge's batch (decides it let go:
 // observe mode, or a leased slot — count-a-call-let-go, with a top-up of slots for a tab running
 // low; every outcome and release), read in order per tab and committed once.
 import { callUnits, mailboxOf } from '../directive/units';
 import type { Conditions } from '../directive/engine';
-import type { Ask, CountedCall, Decision } from '../features/budgets/keeper';
-import { bannerWords, dressed, noticeFor } from '../features/budgets/notice';
+import type { Ask, CountedCall, Decision } from './budgets/keeper';
+import { bannerWords, dressed, noticeFor } from './budgets/notice';
 import { ACK, type Ack, type BatchAck, type Claim, type DecideReply, leaseKind, leaseRunsLow } from '../shared/messages';
 import type { HookMessage, Notice } from '../shared/page-protocol';
 import type { MailboxInfo } from '../directive/responses';

@@ -3,8 +3,8 @@
 import browser from 'webextension-polyfill';
 import type { Conditions } from '../directive/engine';
 import { effectiveKind } from '../directive/mailbox-kind';
-import { BudgetKeeper } from '../features/budgets/keeper';
-import { Journal } from '../features/budgets/journal';
+import { BudgetKeeper } from './budgets/keeper';
+import { Journal } from './budgets/journal';
 import { applyPolicy, keepLocal, locksOf } from '../features/organization/effective';
 import { readManaged } from '../features/organization/managed';
 import { type Feature, NO_POLICY, type ReadPolicy } from '../features/organization/policy';

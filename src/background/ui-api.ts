@@ -2,7 +2,7 @@
 // 24-hour history (history.ts) and the export of everything kept (export.ts).
 import * as v from 'valibot';
 import browser from 'webextension-polyfill';
-import { ladderStandings, windowStandings } from '../features/budgets/standing';
+import { ladderStandings, windowStandings } from './budgets/standing';
 import { locksOf } from '../features/organization/effective';
 import { hasPolicy } from '../features/organization/policy';
 import { DEFAULT_SETTINGS, SettingsSchema } from '../store/settings';

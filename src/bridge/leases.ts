@@ -1,4 +1,4 @@
-// Slots of window budgets leased to this tab in enforce mode (features/budgets/leases.ts): while
+// Slots of window budgets leased to this tab in enforce mode (background/budgets/leases.ts): while
 // the tab holds one for a kind of call (mailbox, method, folder), such a call goes at once, and the
 // background counts it in the slot's place. Until they go back the slots count against the budget
 // for every tab: a lease about to end gives back what is left; every lease goes back when the

@@ -41,7 +41,7 @@ export type PageRequest =
 
 /**
  * Enforce mode: slots of a window budget leased to one tab, each letting one more call like the
- * one that got them go at once, for `ms` from their arrival (features/budgets/leases.ts).
+ * one that got them go at once, for `ms` from their arrival (background/budgets/leases.ts).
  */
 export interface Lease {
   readonly slots: string[];

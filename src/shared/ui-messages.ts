@@ -2,7 +2,7 @@
 // the core ui/* verbs (the features declare theirs beside their code; the map is shared/ui-verbs.ts).
 // Only senders whose URL is inside the extension may use them (background/router.ts).
 import type { DirectiveMethod, MailboxKind } from '../directive/rules';
-import type { LadderStanding, Standing } from '../features/budgets/standing';
+import type { LadderStanding, Standing } from '../features/budgets/view';
 import type { OrganizationView } from '../features/organization/effective';
 import type { Settings } from '../store/settings';
 

@@ -14,7 +14,7 @@ export interface CallRow {
   units: string[];
   /**
    * How the call was counted: decided before it left, failed open, synchronous XHR; or, for a row
-   * that is a lease of slots to a tab, counted before any call uses them (features/budgets/leases.ts).
+   * that is a lease of slots to a tab, counted before any call uses them (background/budgets/leases.ts).
    */
   /** `network`: seen only by the browser's network layer, no page hook reported it (background/network). */
   via: 'decided' | 'fail-open' | 'sync' | 'leased' | 'network';

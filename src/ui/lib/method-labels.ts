@@ -2,7 +2,7 @@
 // stays behind a "why?" detail).
 import type { VerdictScope } from '../../directive/engine';
 import type { DirectiveMethod } from '../../directive/rules';
-import { SCOPE_KEYS } from '../../features/budgets/notice';
+import { SCOPE_KEYS } from '../../features/budgets/view';
 import { type MessageKey, t } from '../../i18n/t';
 
 import { METHOD_LABEL } from '../../i18n/labels';

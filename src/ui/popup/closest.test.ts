@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Standing } from '../../features/budgets/standing';
+import type { Standing } from '../../features/budgets/view';
 import { closestBudgets } from './closest';
 
 const s = (method: Standing['method'], used: number, limit: number, folder?: string): Standing =>

@@ -1,6 +1,6 @@
 // Which budgets a mailbox card shows at a glance: those in use, tightest first; when fewer than
 // that are in use, the two polling budgets (GetMailbox, ListMessages) the web application repeats.
-import type { Standing } from '../../features/budgets/standing';
+import type { Standing } from '../../features/budgets/view';
 
 const POLLING = new Set(['GetMailbox', 'ListMessages']);
 

@@ -6,7 +6,7 @@ import { Journal } from './journal';
 import { BudgetKeeper, type CountedCall } from './keeper';
 import { LEASE_MAX } from '../../shared/messages';
 import { LEASE_MS } from './leases';
-import { prune } from '../../background/maintenance';
+import { prune } from '../maintenance';
 import { allHours, readLadderRows } from '../../store/packed';
 
 const ORG: Conditions = { kind: 'organization', active: true, onCall: [], ackAgreement: false };

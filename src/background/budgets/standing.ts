@@ -1,29 +1,14 @@
 // Where each mailbox stands against each per-hour and per-day rule right now: what the popup,
-// the options page and the badge show. Ladders are per message and shown only when a message
-// has gone past its free calls.
+// the options page and the badge show (its types: features/budgets/view.ts). Ladders are per
+// message and shown only when a message has gone past its free calls.
 import { type CallUnits, type Conditions, type Verdict, decide, ladderStanding } from '../../directive/engine';
 import { type LadderEntry, type Ledger, prune, withoutLeases } from '../../directive/ledger';
 import { DIRECTIVE_METHODS, type DirectiveMethod, RULES, WINDOW_MS } from '../../directive/rules';
-
-export interface Standing extends Verdict {
-  readonly folder?: string;
-  /** Observe mode went past the limit: when the first call over it was made (still in the window). */
-  readonly overSince?: number;
-  /** The organization's limit for the whole box, when this seat's `limit` is its share of it (directive/share.ts). */
-  readonly boxLimit?: number;
-}
-
-export interface LadderStanding {
-  readonly method: DirectiveMethod;
-  readonly section: string;
-  readonly unit: string;
-  readonly used: number;
-  readonly retryAt: number;
-}
+import type { LadderStanding, Standing } from '../../features/budgets/view';
 
 /**
  * Per-hour and per-day budgets, tightest first; ListMessages also per folder seen this hour. The
- * calls made, without the slots leased to tabs for a moment (features/budgets/leases.ts).
+ * calls made, without the slots leased to tabs for a moment (leases.ts).
  */
 export function windowStandings(all: Ledger, c: Conditions, now: number): Standing[] {
   prune(all, now);
