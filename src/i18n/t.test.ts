@@ -63,8 +63,8 @@ describe('t', () => {
       await setLanguage(null);
       expect(urls).toEqual(['chrome-extension://id/_locales/fr/messages.json']);
       expect(t('onCall')).toBe('De garde');
-      // Dates keep the browser's own locale (its 12- or 24-hour clock), not the Belgian variant of a choice.
-      expect(uiLocale()).toBe('fr');
+      // Dates in the Belgian variant of the language the words are in, as with a choice.
+      expect(uiLocale()).toBe('fr-BE');
     } finally {
       getMessage.mockImplementation((key: string) => `browser:${key}`);
     }
@@ -97,7 +97,7 @@ describe('dates', () => {
   it('are in Brussels time whatever the machine’s time zone', () => {
     expect(formatTime(WINTER)).toBe('13:00');
     expect(formatTime(SUMMER)).toBe('14:00');
-    expect(formatDate(Date.UTC(2025, 0, 15, 23, 30), 'short')).toBe('16/01/2025');
+    expect(formatDate(Date.UTC(2025, 0, 15, 23, 30), 'short')).toBe('16/01/25');
   });
 
   it('follow the override language, in its Belgian variant', async () => {
@@ -111,14 +111,14 @@ describe('dates', () => {
   it('fall back to English for a malformed UI language', async () => {
     getUILanguage.mockReturnValueOnce('??');
     vi.resetModules();
-    expect((await import('./t')).uiLocale()).toBe('en');
+    expect((await import('./t')).uiLocale()).toBe('en-BE');
   });
 
   it('ask the browser for its UI language once (a toast or a list formats many dates)', async () => {
     vi.resetModules();
     const fresh = await import('./t');
     getUILanguage.mockClear();
-    expect([fresh.uiLocale(), fresh.uiLocale(), fresh.uiLocale()]).toEqual(['fr', 'fr', 'fr']);
+    expect([fresh.uiLocale(), fresh.uiLocale(), fresh.uiLocale()]).toEqual(['fr-BE', 'fr-BE', 'fr-BE']);
     expect(getUILanguage).toHaveBeenCalledTimes(1);
   });
 });

@@ -13,8 +13,8 @@ interface JsonMessage {
 export type JsonMessages = Partial<Record<string, JsonMessage>>;
 
 const TIME_ZONE = 'Europe/Brussels';
-/** `repair`: not the user's choice but the browser's own language, read because its bundle came back empty. */
-let override: { lang: Lang; messages: JsonMessages; repair: boolean } | null = null;
+/** The user's choice, or the browser's own language read from messages.json when its bundle came back empty. */
+let override: { lang: Lang; messages: JsonMessages } | null = null;
 let generation = 0;
 const listeners = new Set<() => void>();
 
@@ -44,7 +44,7 @@ function render(entry: JsonMessage, subs: readonly string[]): string {
 export async function setLanguage(choice: Lang | null): Promise<void> {
   const mine = ++generation;
   const lang = choice ?? (bundleMissing() ? browserLanguage() : null);
-  const next = lang === null ? null : { lang, messages: await readMessages(lang), repair: choice === null };
+  const next = lang === null ? null : { lang, messages: await readMessages(lang) };
   if (mine !== generation) return; // a later call won the race
   install(next);
 }
@@ -60,7 +60,7 @@ export async function readMessages(lang: Lang): Promise<JsonMessages> {
 /** The override from messages already at hand (`readMessages`' result kept by a page): applied at once, no await. */
 export function setLanguageFrom(lang: Lang, messages: JsonMessages): void {
   ++generation; // any setLanguage still reading its file gives way
-  install({ lang, messages, repair: false });
+  install({ lang, messages });
 }
 
 function install(next: typeof override): void {
@@ -78,9 +78,15 @@ function bundleMissing(): boolean {
   return browser.i18n.getMessage('extName') === '';
 }
 
+/** The browser's UI language does not change while it runs: asked once (a toast, a list of dates). */
+let browserLang: Lang | null = null;
+
 function browserLanguage(): Lang {
-  const tag = browser.i18n.getUILanguage().slice(0, 2).toLowerCase();
-  return (LANGS as readonly string[]).includes(tag) ? (tag as Lang) : 'en';
+  if (browserLang === null) {
+    const tag = browser.i18n.getUILanguage().slice(0, 2).toLowerCase();
+    browserLang = (LANGS as readonly string[]).includes(tag) ? (tag as Lang) : 'en';
+  }
+  return browserLang;
 }
 
 /** Called after every language change; returns the unsubscribe function. */
@@ -89,22 +95,13 @@ export function onLanguageChange(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** BCP 47 tag for dates and numbers: the override as its Belgian variant, else the browser's UI language. */
+/**
+ * BCP 47 tag for dates and numbers: the Belgian variant of the language the words are in (the
+ * user's choice, else the browser's), so that the popup, a toast and the page's banner write one
+ * time alike (24-hour, Belgian day order), whichever of them read a choice.
+ */
 export function uiLocale(): string {
-  if (override && !override.repair) return `${override.lang}-BE`;
-  browserLocale ??= canonical(browser.i18n.getUILanguage().replace(/_/g, '-'));
-  return browserLocale;
-}
-
-/** The browser's UI language does not change while it runs: asked once (a toast, a list of dates). */
-let browserLocale: string | null = null;
-
-function canonical(tag: string): string {
-  try {
-    return Intl.getCanonicalLocales(tag)[0] ?? 'en';
-  } catch {
-    return 'en';
-  }
+  return `${override?.lang ?? browserLanguage()}-BE`;
 }
 
 export type DateStyle = 'short' | 'medium' | 'long' | 'full';
