@@ -9,6 +9,9 @@
 // attachments not opened before, and moving messages to the bin, in enforce mode (each is a new
 // ladder, §5.4.2–5.5.1); and GetMailbox past its hourly limit in observe mode, where every call is
 // warned about in a toast. Then the first verdict after the service worker was stopped.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { Harness, profileDir } from '../e2e/harness';
 import { Simulator } from '../e2e/sim/simulator';
@@ -43,6 +46,8 @@ export interface Series {
   readonly clockStep: number;
   /** Every call of the series reached the server on both sides (none held, none answered locally). */
   readonly allReached: boolean;
+  /** The "without" side is the extension without its network layer (webRequest, declarativeNetRequest). */
+  readonly againstItself: boolean;
 }
 
 /** One timed call: a GET of `url`, or `method` with a JSON body. */
@@ -61,6 +66,8 @@ interface SeriesPlan {
   /** Untimed calls first (the same kind), then the timed ones. */
   readonly warmUp: number;
   readonly calls: number;
+  /** The other browser has the extension too, without its network layer: what that layer costs. */
+  readonly againstItself?: true;
 }
 
 const quantile = (xs: readonly number[], q: number): number => {
@@ -139,7 +146,7 @@ export function clockStep(page: Page): Promise<number> {
 
 /** One round: a fresh browser on each side (fresh budgets), blocks taken in turn. */
 async function round(plan: SeriesPlan, extensionPath: string): Promise<{ times: [number[], number[]]; allReached: boolean; clockStep: number }> {
-  const sides = [await open(null, plan.mode), await open(extensionPath, plan.mode)] as const;
+  const sides = [await open(plan.againstItself ? withoutNetworkLayer(extensionPath) : null, plan.mode), await open(extensionPath, plan.mode)] as const;
   try {
     const times: [number[], number[]] = [[], []];
     const urls = (box: string, from: number, n: number): Call[] => Array.from({ length: n }, (_, k) => plan.call(box, from + k));
@@ -177,9 +184,26 @@ async function series(plan: SeriesPlan, extensionPath: string): Promise<Series> 
   }
   const [a, b] = [stats(times[0]), stats(times[1])];
   return {
-    name: plan.name, calls: times[1].length, without: a, with: b, addedP50: b.p50 - a.p50, addedP99: b.p99 - a.p99, ratioP50: b.p50 / a.p50, allReached,
+    name: plan.name, calls: times[1].length, without: a, with: b, addedP50: b.p50 - a.p50, addedP99: b.p99 - a.p99, ratioP50: b.p50 / a.p50, allReached, againstItself: plan.againstItself === true,
     spreadP50: range(perRound.map((x) => x.p50)), spreadP99: range(perRound.map((x) => x.p99)), clockStep: step,
   };
+}
+
+/**
+ * A copy of the built extension without the webRequest and declarativeNetRequest permissions (its
+ * network layer then stays off, background/network/index.ts): made once per run.
+ */
+const stripped = new Map<string, string>();
+function withoutNetworkLayer(extensionPath: string): string {
+  const known = stripped.get(extensionPath);
+  if (known) return known;
+  const dir = mkdtempSync(join(tmpdir(), 'companion-no-network-'));
+  cpSync(extensionPath, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { permissions: string[] };
+  manifest.permissions = manifest.permissions.filter((p) => !/^(webRequest|declarativeNetRequest)/.test(p));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  stripped.set(extensionPath, dir);
+  return dir;
 }
 
 const mailbox = (box: string): string => `${API}/${encodeURIComponent(box)}`;
@@ -191,6 +215,9 @@ export async function runLatencyBench(extensionPath: string, only?: RegExp): Pro
   const polling = (box: string, i: number): Call => ({ url: i % 5 === 0 ? mailbox(box) : `${mailbox(box)}/folders/${FOLDERS[(i % 5) - 1]}/messages` });
   const plans: SeriesPlan[] = [
     { name: 'observe (default), polling within budget: GetMailbox, then ListMessages of 4 folders', mode: 'Observe', method: 'ListMessages', call: polling, warmUp: 25, calls: 200 },
+    // The same, against the extension without its network layer: the share of the backstop that
+    // counts what no page hook sees (issue 11), a cost of the browser's, not of the page's.
+    { name: 'observe, the same polling: the network layer\'s share (against the extension without it)', mode: 'Observe', method: 'ListMessages', call: polling, warmUp: 25, calls: 200, againstItself: true },
     { name: 'enforce, the same polling within budget', mode: 'Enforce', method: 'ListMessages', call: polling, warmUp: 25, calls: 200 },
     // Each call a message or attachment not opened before: a new ladder (§5.4.2, §5.5.1).
     { name: 'enforce, opening messages not opened before (GetMessage)', mode: 'Enforce', method: 'GetMessage', call: (box, i) => ({ url: message(box, i) }), warmUp: 10, calls: 200 },

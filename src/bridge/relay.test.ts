@@ -114,6 +114,19 @@ describe('relay', () => {
     expect(shown.map(([n, times]) => [n.scope, times])).toEqual([[warn.scope, 7], ['day', 1]]);
   });
 
+  it('a decide the hook let go in observe mode (gone) gets no verdict, goes in the batch, and is never sent alone, whatever the bridge thinks the mode is', async () => {
+    const gone = { ...decide, gone: true };
+    for (const observe of [true, false]) {
+      const { relay, posted, sent, state, due } = setup(() => ({ ack: true, notices: [], leases: [] }));
+      state.observe = observe;
+      relay.handle(gone);
+      relay.handle(outcome);
+      await due();
+      expect(posted).toEqual([]);
+      expect(sent).toEqual([{ type: 'page/batch', messages: [gone, outcome] }]);
+    }
+  });
+
   it('sends a batch again until the background acknowledges it, then stops', async () => {
     let calls = 0;
     const { relay, sent, due } = setup(() => (++calls < 4 ? undefined : { ack: true, notices: [], leases: [] }));

@@ -270,8 +270,10 @@ export function createRelay(deps: RelayDeps): Relay {
       if (message.type !== 'decide') return queue(message);
       const letGo = deps.letGo();
       const slot = letGo ? null : leases.take(message.call);
-      if (!letGo && slot === null) return void decideWithRetries(message, allowedOnce.delete(leaseKind(message.call)));
-      deps.port.post({ type: 'verdict', id: message.id, verdict: 'allow' });
+      if (!message.gone && !letGo && slot === null) return void decideWithRetries(message, allowedOnce.delete(leaseKind(message.call)));
+      // A call the hook let go in observe mode (`gone`) is on its way and waits for no verdict:
+      // counted, never held, even if the mode changed meanwhile.
+      if (!message.gone) deps.port.post({ type: 'verdict', id: message.id, verdict: 'allow' });
       if (slot) claims.push({ id: message.id, slot: slot.slot, left: slot.left });
       queue(message);
       // The background leases more with the batch once few slots are left: it goes soon (the

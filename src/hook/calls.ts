@@ -3,7 +3,7 @@
 // status go out: never a URL, a header or a body.
 import type { ApiCall, ApiMethod } from '../directive/routes';
 import type { HookMessage, ResponseInfo } from '../shared/page-protocol';
-import { decide, enforcing, post, type Decision, type Failure } from './channel';
+import { decide, enforcing, observing, post, type Decision, type Failure } from './channel';
 import { copyKey, getCopy, isRead } from './copies';
 import { heldNotice } from './holds';
 import { randomId } from './natives';
@@ -47,7 +47,15 @@ export function localHold(call: ApiCall): Decision | null {
 const unitOf = (c: ApiCall): string => `${c.accessKey}|${c.method}|${c.folder ?? ''}|${c.messageId ?? ''}|${c.attachmentKey ?? ''}`;
 const asking = new Map<string, Promise<Decision>>();
 
+const LET_GO: Decision = { kind: 'allow' };
+
 export function askVerdict(t: Tracked, transport: 'fetch' | 'xhr'): Promise<Decision> {
+  // Observe mode holds nothing: the call goes at once and its decide is only a report (`gone`),
+  // with no answer to wait for (one message instead of two, no timer).
+  if (observing()) {
+    post({ type: 'decide', id: t.id, transport, hasCopy: false, gone: true, ...request(t) });
+    return Promise.resolve(LET_GO);
+  }
   const held = localHold(t.call);
   if (held) return Promise.resolve(held);
   const unit = unitOf(t.call);

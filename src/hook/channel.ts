@@ -23,6 +23,8 @@ let state: 'connecting' | 'up' | 'absent' | 'down' = 'connecting';
 /** The bridge's mode: local holds apply in enforce mode only. */
 let mode: 'observe' | 'enforce' | null = null;
 export const enforcing = (): boolean => mode === 'enforce';
+/** Told observe mode by a bridge that is there: nothing is held, no call waits. */
+export const observing = (): boolean => mode === 'observe' && state === 'up';
 const node = new NativeText('');
 interface Waiting {
   readonly message: DecideMessage;

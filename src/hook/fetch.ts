@@ -7,6 +7,7 @@ import { cancel, post, type Decision, type Failure } from './channel';
 import { askVerdict, limited, passage, reportOutcome, track, type Tracked, type Via } from './calls';
 import type { HeaderList } from './copies';
 import {
+  baseUrl,
   decoder,
   headersForEach,
   headersGet,
@@ -14,6 +15,7 @@ import {
   listen,
   NativeDOMException,
   NativeString,
+  NativeURL,
   requestClone,
   requestMethod,
   requestSignal,
@@ -51,6 +53,56 @@ function inputUrl(input: unknown): { url: string; request: Request | null } {
 type NativeFetch = typeof fetch;
 
 /**
+ * The members of a fetch init (RequestInit, as Chromium and Firefox define it): the browser reads
+ * these and nothing else. The page's own keys are copied too, so nothing it passes is lost.
+ */
+const INIT_MEMBERS = ['method', 'headers', 'body', 'referrer', 'referrerPolicy', 'mode', 'credentials', 'cache', 'redirect', 'integrity', 'keepalive', 'signal', 'duplex', 'priority', 'window', 'attributionReporting', 'browsingTopics', 'privateToken', 'sharedStorageWritable', 'adAuctionHeaders', 'targetAddressSpace'];
+const ownKeys = Object.keys;
+const createObject = Object.create;
+
+/** A call the hook decides on: the arguments the native fetch gets, and what they say. */
+interface Prepared {
+  readonly own: FetchArgs;
+  readonly url: string;
+  readonly method: string;
+  readonly signal: AbortSignal | null;
+  /** The Request that goes, when one was built or given: its body can be read on a clone. */
+  readonly request: Request | null;
+}
+
+/**
+ * The common call (a URL string, no body, no signal) needs no Request: the caller's init is read
+ * once, member by member, into a plain object the browser then reads, and its method made a
+ * string once, so what is decided on is what goes. Building a Request for it cost the page more
+ * than everything else the hook does (bench/latency.ts). null: another shape, left to the Request.
+ */
+function plainCall(url: string, init: unknown): Prepared | null {
+  if (init !== undefined && (typeof init !== 'object' || init === null)) return null;
+  // No prototype: what the page put on Object.prototype is read from its init, as the browser would.
+  const copy = createObject(null) as Record<string, unknown>;
+  if (init !== undefined) {
+    const from = init as Record<string, unknown>;
+    // Index loops: the page may have replaced the array iterator. Each member is read once.
+    const own = ownKeys(from);
+    for (let i = 0; i < INIT_MEMBERS.length + own.length; i++) {
+      const key = (i < INIT_MEMBERS.length ? INIT_MEMBERS[i] : own[i - INIT_MEMBERS.length]) as string;
+      if (!(key in copy)) copy[key] = from[key];
+    }
+  }
+  if (copy.body != null || copy.signal != null) return null;
+  const method = copy.method === undefined ? 'GET' : NativeString(copy.method);
+  copy.method = method;
+  return { own: [url, copy as RequestInit], url: urlHref.call(new NativeURL(url, baseUrl())) as string, method, signal: null, request: null };
+}
+
+/** Any other call goes out as one native Request built from the caller's arguments (read once). */
+function requestCall(Req: typeof Request, args: FetchArgs, request: Request | null): Prepared {
+  // A Request alone is sent as it is (its URL and method cannot change); anything else becomes one.
+  const req = request !== null && args[1] === undefined ? request : new Req(args[0], args[1]);
+  return { own: [req], url: requestUrl.call(req) as string, method: requestMethod.call(req) as string, signal: requestSignal.call(req) as AbortSignal, request: req };
+}
+
+/**
  * Wraps `win.fetch`: this document's (index.ts), or a new same-origin frame's before its page can
  * use it (frames.ts). The frame's own fetch and Request are the natives there: a relative URL is
  * read against that frame's base.
@@ -58,6 +110,8 @@ type NativeFetch = typeof fetch;
 export function installFetch(win: Window & typeof globalThis = window): void {
   const nativeFetch = win.fetch;
   const Req = win.Request;
+  // This document's base resolves a relative URL without a Request; a frame's calls take the Request.
+  const top = win === window;
   win.fetch = function fetch(this: unknown, input: RequestInfo | URL): Promise<Response> {
     let url: string;
     let request: Request | null;
@@ -73,36 +127,28 @@ export function installFetch(win: Window & typeof globalThis = window): void {
       return nativeFetch.apply(this, args);
     }
     if (!mayBeApiUrl(url)) return nativeFetch.apply(this, args);
-    return intercept(nativeFetch, Req, this, args, request);
+    let call: Prepared;
+    try {
+      call = (top && request === null ? plainCall(url, args[1]) : null) ?? requestCall(Req, args, request);
+    } catch {
+      // Invalid arguments (or an init whose getter throws): the native call rejects the same way.
+      return nativeFetch.apply(this, args);
+    }
+    return intercept(nativeFetch, this, call, args[1]);
   };
 }
 
-/**
- * A recognised call goes out as one native Request built here from the caller's arguments: the
- * browser reads them once, and the URL, method and signal decided on are that Request's, read
- * through native getters. The call the hook decides on is exactly the call the browser sends.
- */
-async function intercept(nativeFetch: NativeFetch, Req: typeof Request, thisArg: unknown, args: FetchArgs, request: Request | null): Promise<Response> {
-  let req: Request;
-  try {
-    // A Request alone is sent as it is (its URL and method cannot change); anything else becomes one.
-    req = request !== null && args[1] === undefined ? request : new Req(args[0], args[1]);
-  } catch {
-    // Invalid arguments: the native call rejects the same way.
-    return nativeFetch.apply(thisArg, args);
-  }
-  const own: FetchArgs = [req];
+/** A recognised call waits for its verdict (or is answered here), then goes with the arguments prepared. */
+async function intercept(nativeFetch: NativeFetch, thisArg: unknown, p: Prepared, init: RequestInit | undefined): Promise<Response> {
+  const { own, signal } = p;
   let t: Tracked | null = null;
-  let signal: AbortSignal | null = null;
   try {
-    const url = requestUrl.call(req) as string;
-    const call = recogniseCall(requestMethod.call(req) as string, url);
+    const call = recogniseCall(p.method, p.url);
     if (call !== null) {
-      t = track(call, url);
-      signal = requestSignal.call(req) as AbortSignal;
-      if (call.method === 'Publish') t.bodyBytes = bodyBytes(args[1]?.body); // its size only (§3.1): read once more, from the caller's init
-      if (call.batch) t.messageIds = idsFromText((await smallText(req)) ?? '');
-      if (call.method === 'CreateOutOfOffice') t.absence = absenceFromText((await smallText(req)) ?? '');
+      t = track(call, p.url);
+      if (call.method === 'Publish') t.bodyBytes = bodyBytes(init?.body); // its size only (§3.1): read once more, from the caller's init
+      if (call.batch && p.request) t.messageIds = idsFromText((await smallText(p.request)) ?? '');
+      if (call.method === 'CreateOutOfOffice' && p.request) t.absence = absenceFromText((await smallText(p.request)) ?? '');
     }
   } catch {
     t = null;

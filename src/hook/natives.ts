@@ -34,10 +34,12 @@ export const encoder = new W.TextEncoder();
 export const jsonParse = JSON.parse;
 export const jsonStringify = JSON.stringify;
 export const defineProperty = Object.defineProperty;
-export const randomId: () => string =
-  typeof W.crypto?.randomUUID === 'function'
-    ? W.crypto.randomUUID.bind(W.crypto)
-    : () => `${NativeDate.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+// A call's id: unique in this browser (one random part per document, then a counter), and cheap:
+// a fresh UUID per call cost the page a few microseconds more.
+const documentId =
+  typeof W.crypto?.randomUUID === 'function' ? W.crypto.randomUUID() : `${NativeDate.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+let calls = 0;
+export const randomId = (): string => `${documentId}-${(++calls).toString(36)}`;
 // The document's base URL through the native getters: a page may replace `Node.prototype.baseURI`.
 const baseURIOf = getter<Node>(W.Node.prototype, 'baseURI');
 const doc = W.document;

@@ -50,7 +50,11 @@ export interface CallRequest {
 }
 
 export type HookMessage =
-  | ({ type: 'decide'; id: string; transport: 'fetch' | 'xhr'; hasCopy: boolean } & CallRequest)
+  /**
+   * Before a call leaves. `gone`: the hook was told observe mode and let it go at once; the decide
+   * is only a report, and no verdict is sent back.
+   */
+  | ({ type: 'decide'; id: string; transport: 'fetch' | 'xhr'; hasCopy: boolean; gone?: true } & CallRequest)
   /** The page aborted before the call left: give back its reserved slot. */
   | { type: 'release'; id: string }
   /**

@@ -73,6 +73,7 @@ export const HookMessageSchema = v.variant('type', [
     id: CALL_ID,
     transport: v.picklist(['fetch', 'xhr']),
     hasCopy: v.boolean(),
+    gone: v.optional(v.literal(true)),
     ...request,
   }),
   v.strictObject({ type: v.literal('release'), id: CALL_ID }),

@@ -16,7 +16,7 @@ import type { HookMessage } from '../../shared/page-protocol';
 import type { Services } from '../services';
 import { Blocker, type Held, type SessionRules } from './blocker';
 import { blockPattern, keysCovering } from './patterns';
-import { type SeenRequest, type Settled, Reconciler } from './reconcile';
+import { HOLD_MS, type SeenRequest, type Settled, Reconciler } from './reconcile';
 
 export const EHEALTH_URLS = ['https://*.ehealth.fgov.be/*'];
 const UNBLOCK_ALARM = 'network-unblock';
@@ -35,6 +35,8 @@ export class NetworkLayer {
   readonly reconciler: Reconciler;
   readonly blocker: Blocker;
   private sweepTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When the armed sweep runs (performance.now()); Infinity: none armed. */
+  private sweepAt = Infinity;
   private unblockTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly s: Services, rules: SessionRules) {
@@ -52,9 +54,14 @@ export class NetworkLayer {
 
   /** Registered synchronously at the background's start, so the event that woke it is not lost. */
   listen(): void {
+    // A build without the permission (bench/latency.ts measures what this layer costs that way)
+    // still counts and holds what the hooks report.
+    if (!browser.webRequest) return;
     const filter = { urls: EHEALTH_URLS };
     browser.webRequest.onBeforeRequest.addListener((d) => this.onRequest(d), filter, ['requestBody']);
-    browser.webRequest.onResponseStarted.addListener((d) => this.settle(d.requestId, d.statusCode), filter);
+    // Two events after it, not three: each is a message to this worker for every eHealth request,
+    // and the page waits on none of them but shares the machine with them (onResponseStarted would
+    // only settle a long download sooner; one still streaming is counted after a minute anyway).
     browser.webRequest.onCompleted.addListener((d) => this.settle(d.requestId, d.statusCode), filter);
     browser.webRequest.onErrorOccurred.addListener((d) => this.settle(d.requestId, /BLOCKED_BY_CLIENT|NS_ERROR_ABORT.*block/i.test(d.error) ? 'blocked' : 'error'), filter);
     // Observe mode (and each new telling of the mode, e.g. after a reset of the data) lifts every block.
@@ -116,11 +123,27 @@ export class NetworkLayer {
     this.armSweep();
   }
 
-  /** One timer, set for the next request or report whose wait ends. */
+  /**
+   * One timer. A new request or report waits HOLD_MS at most, so a sweep armed sooner covers it:
+   * the common case costs a comparison, not a walk over every call of the last seconds.
+   */
   private armSweep(): void {
+    this.wakeBy(HOLD_MS);
+  }
+
+  private wakeBy(delayMs: number): void {
+    const at = performance.now() + delayMs + 5;
+    if (this.sweepAt <= at) return;
     if (this.sweepTimer !== null) clearTimeout(this.sweepTimer);
+    this.sweepAt = at;
+    this.sweepTimer = setTimeout(() => this.sweep(), delayMs + 5);
+  }
+
+  private sweep(): void {
+    this.sweepTimer = null;
+    this.sweepAt = Infinity;
     const next = this.reconciler.sweep();
-    this.sweepTimer = next === null ? null : setTimeout(() => this.armSweep(), next + 5);
+    if (next !== null) this.wakeBy(next);
   }
 
   /** A request no hook reported reached the server: counted once, like a call let go. */
