@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SeenMessage } from '../../directive/responses';
+import type { ListedMessageRow } from '../../store/schema';
 import { Alerts } from '../health/alerts';
 import { type Fake, fakeHealth } from '../health/test-fakes';
 import { SNOOZE_ACTION } from './notes';
@@ -20,7 +20,7 @@ function setup() {
   fake.boxes = [{ accessKey: 'box', lastSeen: AT_16 - H }];
   const tracker = new MessageTracker(fake.ctx.db);
   const reminders = new Reminders(fake.ctx, new Alerts(fake.ctx.db), tracker);
-  const put = (folder: string, id: string, publishedAt: number, extra: Partial<SeenMessage> = {}) =>
+  const put = (folder: string, id: string, publishedAt: number, extra: Partial<ListedMessageRow> = {}) =>
     fake.d.messages.put({ mailbox: 'box', folder, id, publishedAt, size: 2048, ack: null, firstSeen: publishedAt, lastSeen: publishedAt, ...extra });
   const ids = (prefix: string) => fake.notes.filter((n) => n.id.startsWith(prefix));
   return { reminders, put, ids, installed: () => reminders.schedule(AT_16 - 12 * H) };

@@ -1,10 +1,11 @@
 // Keeps the `messages` table in step with what the web application sees: each folder listing
 // (ids, dates, sizes, ACK category), and each deletion, move or publication it makes. Nothing
 // else of a message is ever stored.
-import type { ListedMessage, SeenMessage } from '../../directive/responses';
+import type { ListedMessage } from '../../directive/responses';
 import { purgeAt, retainedFolder, type RetainedFolder } from '../../directive/retention';
 import type { OutcomeEvent } from '../../background/outcomes';
 import type { CompanionDB } from '../../store/db';
+import type { ListedMessageRow } from '../../store/schema';
 import { isOk } from '../health/context';
 
 /**
@@ -22,11 +23,11 @@ type Key = [string, string, string];
 
 /** An organization may list a folder of a thousand messages every minute: rewrite a row only when it says something new. */
 const SEEN_REFRESH_MS = 3_600_000;
-const unchanged = (old: SeenMessage | undefined, row: SeenMessage): boolean =>
+const unchanged = (old: ListedMessageRow | undefined, row: ListedMessageRow): boolean =>
   old !== undefined && old.publishedAt === row.publishedAt && old.size === row.size && old.ack === row.ack && row.lastSeen - old.lastSeen < SEEN_REFRESH_MS;
 
 /** Publication date, or when the message was first seen when the listing gave none. */
-export const publishedOf = (m: Pick<SeenMessage, 'publishedAt' | 'firstSeen'>): number => m.publishedAt ?? m.firstSeen;
+export const publishedOf = (m: Pick<ListedMessageRow, 'publishedAt' | 'firstSeen'>): number => m.publishedAt ?? m.firstSeen;
 
 /**
  * The same listing of a folder again this soon is not read against the table: nothing in it would
@@ -66,7 +67,7 @@ export class MessageTracker {
     }
   };
 
-  rows(mailbox: string): Promise<SeenMessage[]> {
+  rows(mailbox: string): Promise<ListedMessageRow[]> {
     return this.db().messages.where('mailbox').equals(mailbox).toArray();
   }
 
@@ -93,7 +94,7 @@ export class MessageTracker {
     const dates = listed.flatMap((m) => (m.publishedAt === null ? [] : [m.publishedAt]));
     const [from, to] = dates.length > 0 ? [Math.min(...dates), Math.max(...dates)] : [Infinity, -Infinity];
     const whole = listed.length < PAGE_SIZE;
-    const covered = (m: SeenMessage): boolean => whole || (m.publishedAt !== null && m.publishedAt >= from && m.publishedAt <= to);
+    const covered = (m: ListedMessageRow): boolean => whole || (m.publishedAt !== null && m.publishedAt >= from && m.publishedAt <= to);
     await d.transaction('rw', d.messages, async () => {
       const known = new Map((await d.messages.where('[mailbox+folder]').equals([mailbox, folder]).toArray()).map((m) => [m.id, m]));
       const gone = [...known.values()].filter((m) => !ids.has(m.id) && covered(m)).map((m): Key => [mailbox, folder, m.id]);
