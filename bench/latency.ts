@@ -232,12 +232,19 @@ export async function runLatencyBench(extensionPath: string, only?: RegExp): Pro
   return results;
 }
 
+export interface ColdStart {
+  readonly runs: number;
+  /** The first call after the worker was stopped, and the same call with the worker running. */
+  readonly cold: Side;
+  readonly warm: Side;
+}
+
 /**
  * Enforce mode, the service worker stopped as Chromium stops an idle one: the time of the first
- * call that needs a verdict from it (a message not opened before: its ladder), `cold`, against the
- * same kind of call with the worker awake, `warm`.
+ * call that needs a verdict from it (a message not opened before: its ladder), against the same
+ * kind of call with the worker awake.
  */
-export async function runColdStartBench(extensionPath: string, runs = 12): Promise<{ runs: number; cold: Side; warm: Side }> {
+export async function runColdStartBench(extensionPath: string, runs = 12): Promise<ColdStart> {
   return inEnforceMode(extensionPath, async (b) => {
     const cold: number[] = [];
     const warm: number[] = [];
@@ -262,12 +269,18 @@ async function inEnforceMode<T>(extensionPath: string, use: (b: Browser) => Prom
   }
 }
 
+export interface HeldAnswers {
+  readonly calls: number;
+  readonly answered: Side;
+  /** Held calls that reached the server anyway (must be 0). */
+  readonly reached: number;
+}
+
 /**
  * Enforce mode, GetMailbox spent for the hour: the time the page waits for the answer to a call it
- * already knows is held (the hook answers with the last real answer, no message, no network);
- * `reached`: held calls that reached the server anyway (must be 0).
+ * already knows is held (the hook answers with the last real answer, no message, no network).
  */
-export async function runHeldBench(extensionPath: string, calls = 400): Promise<{ calls: number; answered: Side; reached: number }> {
+export async function runHeldBench(extensionPath: string, calls = 400): Promise<HeldAnswers> {
   return inEnforceMode(extensionPath, async (b) => {
     const url = { url: mailbox(b.box) };
     // The box's first GetMailbox was made in open(): 59 more spend the hour's 60 (§5.2.1), one more is held.
