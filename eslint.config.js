@@ -11,7 +11,7 @@ import tseslint from 'typescript-eslint';
 // Code that runs in the background (service worker in Chrome, event page in Firefox, where the
 // globals would exist and so hide the bug until Chrome). The features' UI side is named below.
 const BACKGROUND = ['src/background/**/*.ts', 'src/store/**/*.ts', 'src/features/**/*.ts'];
-const FEATURE_UI = ['src/features/**/*.svelte.ts', 'src/features/out-of-office/client.ts'];
+const FEATURE_UI = ['src/features/**/*.svelte.ts', 'src/features/*/ui/**/*.ts'];
 const BROWSER_ONLY = ['window', 'document', 'localStorage', 'sessionStorage', 'alert', 'confirm', 'prompt'].map((name) => ({
   name,
   message: 'Background code runs in a service worker: there is no window, document or page storage.',

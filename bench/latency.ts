@@ -237,6 +237,8 @@ export interface ColdStart {
   /** The first call after the worker was stopped, and the same call with the worker running. */
   readonly cold: Side;
   readonly warm: Side;
+  /** Each stop's first call minus the awake call that followed it (ms), in order. */
+  readonly added: number[];
 }
 
 /**
@@ -255,7 +257,7 @@ export async function runColdStartBench(extensionPath: string, runs = 12): Promi
       warm.push(...(await timeCalls(b.page, [{ url: message(b.box, 2 * r + 1) }])));
       await sleep(SETTLE_MS);
     }
-    return { runs, cold: stats(cold), warm: stats(warm) };
+    return { runs, cold: stats(cold), warm: stats(warm), added: cold.map((c, i) => c - (warm[i] ?? NaN)) };
   });
 }
 

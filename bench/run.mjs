@@ -28,13 +28,28 @@ async function popup() {
   const extensionPath = process.env.EXTENSION_PATH ?? join(ROOT, 'dist', 'chrome');
   const { module } = await runnerImport(join(ROOT, 'bench/popup.ts'));
   const r = await module.runPopupBench(extensionPath);
-  const ms = (xs) => `${module.median(xs).toFixed(0)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`;
+  const q = quantile;
+  // The median, and the middle half of the opens as its spread.
+  const ms = (xs) => `p50 ${q(xs, 0.5).toFixed(0)} ms (middle half ${q(xs, 0.25).toFixed(0)}–${q(xs, 0.75).toFixed(0)})`;
   const kb = r.files.reduce((a, f) => a + f.gzip, 0) / 1024;
-  console.log(`\nPopup (Chromium, ${extensionPath}, two mailboxes, median of ${r.runs} opens)`);
-  console.log(`  first contentful paint : ${ms(r.paintMs)}   target < 100 ms ${module.median(r.paintMs) < 100 ? 'OK' : 'MISSED'}`);
+  const paint = q(r.paintMs, 0.5);
+  const added = r.paintMs.map((x, i) => x - r.floorMs[i]);
+  console.log(`\nPopup (Chromium, ${extensionPath}, two mailboxes, ${r.runs} opens in turn with a static extension page)`);
+  console.log(`  first contentful paint : ${ms(r.paintMs)}   target ≤ 80 ms ${paint <= 80 ? 'OK' : 'MISSED'}`);
+  console.log(`  static page, same run  : ${ms(r.floorMs)} (an extension page with one heading: the machine's floor)`);
+  console.log(`  popup minus static     : ${ms(added)}`);
+  console.log(`  load event             : ${ms(r.loadMs)} (a toolbar popup is shown once loaded)`);
   console.log(`  mailbox cards drawn    : ${ms(r.cardsMs)}`);
   console.log(`  JavaScript, gzipped    : ${kb.toFixed(1)} KB   target < 60 KB ${kb < 60 ? 'OK' : 'MISSED'}`);
   for (const f of r.files) console.log(`    ${f.file}: ${(f.gzip / 1024).toFixed(1)} KB`);
+}
+
+/** Linear interpolation between the closest ranks; the 0.25 and 0.75 quantiles bound the spread shown. */
+function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (s.length - 1) * q;
+  const lo = Math.floor(at);
+  return s[lo] + ((s[lo + 1] ?? s[lo]) - s[lo]) * (at - lo);
 }
 
 async function latency() {
@@ -66,7 +81,8 @@ async function latency() {
   console.log(`  service worker cold start, enforce, a message not opened before (${c.runs} stops):`);
   console.log(`    worker awake      : p50 ${f(c.warm.p50)}, p99 ${f(c.warm.p99)}`);
   console.log(`    worker stopped    : p50 ${f(c.cold.p50)}, p99 ${f(c.cold.p99)}`);
-  console.log(`    added by the stop : p50 ${f(cost)} (target ≤ 50 ms ${ok(cost, 50)})`);
+  const [low, high] = [quantile(c.added, 0.25), quantile(c.added, 0.75)];
+  console.log(`    added by the stop : p50 ${f(cost)} (stops one by one: middle half ${f(low)} to ${f(high)}; target ≤ 50 ms ${ok(cost, 50)})`);
 }
 
 /** The page hook ships into every eHealth page: its size, minified (target ≤ 10 KB). */

@@ -5,10 +5,19 @@ import browser from 'webextension-polyfill';
 import { remainingShare, windowStandings } from './budgets/standing';
 import { METHOD_LABEL } from '../i18n/labels';
 import { t } from '../i18n/t';
-import type { Services } from './services';
+import type { Conditions } from '../directive/engine';
+import type { Ledger } from '../directive/ledger';
 
 const WARNING_MS = 15 * 60_000;
 const COLORS = { ok: '#2e7d32', low: '#b26a00', empty: '#c62828', warn: '#c62828', info: '#3d63a8' } as const;
+
+/** What the badge reads to find the tightest budget: nothing more of the background. */
+export interface BadgeSource {
+  readonly clock: () => number;
+  readonly boxes: () => Promise<readonly { readonly accessKey: string }[]>;
+  readonly ledger: (mailbox: string, now: number) => Promise<Ledger>;
+  readonly conditions: (mailbox: string, now: number) => Promise<Conditions>;
+}
 
 export class Badge {
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -19,7 +28,7 @@ export class Badge {
   /** What the badge shows now (text, colour, title), as last painted by this worker. */
   private painted: string | null = null;
 
-  constructor(private readonly s: Services) {}
+  constructor(private readonly s: BadgeSource) {}
 
   /** Coalesces bursts of calls into one repaint. */
   refresh(): void {
@@ -67,8 +76,8 @@ export class Badge {
       return;
     }
     let tightest: { left: number; share: number; title: string } | null = null;
-    for (const box of await this.s.mailboxes.all()) {
-      const ledger = await this.s.keeper.ledger(box.accessKey, now);
+    for (const box of await this.s.boxes()) {
+      const ledger = await this.s.ledger(box.accessKey, now);
       const c = await this.s.conditions(box.accessKey, now);
       const top = windowStandings(ledger, c, now).find((x) => x.used > 0 && x.limit > 0);
       if (!top) continue;

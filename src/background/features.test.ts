@@ -5,6 +5,7 @@ vi.mock('webextension-polyfill', () => ({ default: {} }));
 
 const { FEATURES, installFeatures } = await import('./features');
 const { Badge } = await import('./badge');
+const { emptyLedger } = await import('../directive/ledger');
 type Services = import('./services').Services;
 
 describe('installFeatures', () => {
@@ -29,7 +30,7 @@ describe('installFeatures', () => {
 
   it('lists every feature folder that installs in the background, once', () => {
     const ids = FEATURES.map((f) => f.id);
-    expect(ids).toEqual(['health', 'out-of-office', 'audit']);
+    expect(ids).toEqual(['quota', 'retention', 'polling', 'outgoing', 'health', 'out-of-office', 'audit']);
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
@@ -46,7 +47,7 @@ describe('the badge after a feature failed', () => {
     browser.i18n = { getMessage: (key: string, subs: string[]) => `${key}:${subs.join('|')}` };
     vi.useFakeTimers();
     try {
-      const badge = new Badge({ clock: () => 0, mailboxes: { all: async () => [] } } as unknown as Services);
+      const badge = new Badge({ clock: () => 0, boxes: async () => [], ledger: async () => emptyLedger(), conditions: () => Promise.reject(new Error('no box')) });
       badge.featureFailed('out-of-office');
       await vi.advanceTimersByTimeAsync(200);
       expect(painted).toEqual({ text: '!', title: expect.stringContaining('out-of-office') });

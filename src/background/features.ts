@@ -2,22 +2,32 @@
 // feature's `install` only registers (observers, advisors, alarms, start-up tasks): it must not
 // await, so that all listeners stay registered synchronously.
 import { install as installAudit } from '../features/audit/install';
-import { install as installMailboxHealth } from '../features/health/install';
+import { install as installHealth } from '../features/health/install';
+import type { Install } from '../features/kit/host';
 import type { Feature } from '../features/organization/policy';
-import { install as installOutOfOffice } from '../features/out-of-office/install';
-import { REMINDER_ALARM } from '../features/out-of-office/remind';
+import { install as installOutOfOffice } from '../features/out-of-office/background/install';
+import { REMINDER_ALARM } from '../features/out-of-office/background/remind';
+import { install as installOutgoing } from '../features/outgoing/install';
+import { install as installPolling } from '../features/polling/install';
+import { install as installQuota } from '../features/quota/install';
+import { install as installRetention } from '../features/retention/install';
 import { DAILY_ALARM } from '../features/retention/reminders';
+import { hostOf } from './host';
 import type { Services } from './services';
 
 export interface Installable {
   /** The feature's folder under src/features/. */
   readonly id: string;
-  readonly install: (s: Services) => void;
+  readonly install: Install;
 }
 
 export const FEATURES: readonly Installable[] = [
-  // Mailbox health installs quota, retention (sent messages, acknowledgements), polling and outgoing.
-  { id: 'health', install: installMailboxHealth },
+  { id: 'quota', install: installQuota },
+  { id: 'retention', install: installRetention },
+  { id: 'polling', install: installPolling },
+  { id: 'outgoing', install: installOutgoing },
+  // The popup's mailbox-health card, made of the three before it.
+  { id: 'health', install: installHealth },
   { id: 'out-of-office', install: installOutOfOffice },
   { id: 'audit', install: installAudit },
 ];
@@ -27,10 +37,11 @@ export const FEATURES: readonly Installable[] = [
  * and the others, the page-call path and the daily scheduling go on. Returns the ones that failed.
  */
 export function installFeatures(s: Services, features: readonly Installable[] = FEATURES): string[] {
+  const host = hostOf(s);
   const failed: string[] = [];
   for (const feature of features) {
     try {
-      feature.install(s);
+      feature.install(host);
     } catch {
       failed.push(feature.id);
       s.badge.featureFailed(feature.id);

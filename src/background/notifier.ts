@@ -5,27 +5,10 @@ import browser from 'webextension-polyfill';
 import { brusselsParts } from '../directive/brussels';
 import type { Settings } from '../store/settings';
 import { isFirefox } from './platform';
-import { type AppPlace, openWebApp } from './webapp';
+import type { Note } from '../features/kit/host';
+import { openWebApp } from './webapp';
 
-export interface NoteButton {
-  readonly title: string;
-  /** Name of an action registered with `Notifier.onAction`. */
-  readonly action: string;
-}
-
-export interface Note {
-  /** Stable id: showing a note with the same id replaces the previous one. */
-  readonly id: string;
-  readonly title: string;
-  readonly message: string;
-  /** Where a click leads: a place in the web application, or the extension's options page. */
-  readonly open: AppPlace | 'options';
-  readonly buttons?: readonly NoteButton[];
-  /** Stays until the user acts (Chrome only). */
-  readonly sticky?: boolean;
-  /** The mailbox's name as written in the title and message: replaced by its current name when shown. */
-  readonly name?: string;
-}
+export type { Note };
 
 const DEFERRED_KEY = 'deferredNotes';
 const STORED_KEY = 'shownNotes';

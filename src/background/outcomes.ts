@@ -2,26 +2,15 @@
 // summary the page hook read from the answer (sizes, counts, ids, dates). Each feature registers
 // one observer; one failing never stops the others.
 import { withInstants } from '../directive/instants';
-import type { ApiCall } from '../directive/routes';
+import type { OutcomeEvent, OutcomeObserver } from '../features/kit/host';
 import type { ResponseInfo } from '../shared/page-protocol';
 
-export interface OutcomeEvent {
-  readonly mailbox: string;
-  readonly call: ApiCall;
-  readonly messageIds?: readonly string[];
-  readonly bodyBytes?: number;
-  readonly status: number;
-  /** Dates read into instants (`readInfo`). */
-  readonly info?: ResponseInfo<number>;
-  readonly at: number;
-}
+export type { OutcomeEvent, OutcomeObserver };
 
 /** The page sends dates as the answer wrote them (it has no time-zone rules): read them here. */
 export function readInfo(info: ResponseInfo): ResponseInfo<number> {
   return info.kind === 'messages' ? { kind: 'messages', messages: withInstants(info.messages) } : info;
 }
-
-export type OutcomeObserver = (event: OutcomeEvent) => Promise<void> | void;
 
 export async function notifyObservers(observers: readonly OutcomeObserver[], event: OutcomeEvent): Promise<void> {
   await Promise.all(observers.map(async (observe) => {

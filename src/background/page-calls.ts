@@ -181,7 +181,7 @@ async function judge(
   budget: (call: CountedCall, c: Conditions, now: number, advised: DecideReply | null) => Promise<Decision>,
 ): Promise<DecideReply> {
   const now = s.clock();
-  const advised = await advise(s, { mailbox: mailboxOf(m.call), call: m.call, hasCopy: m.hasCopy, enforce: mayHold, now, ...(m.bodyBytes !== undefined ? { bodyBytes: m.bodyBytes } : {}) });
+  const advised = await advise(s.advisors, { mailbox: mailboxOf(m.call), call: m.call, hasCopy: m.hasCopy, enforce: mayHold, now, ...(m.bodyBytes !== undefined ? { bodyBytes: m.bodyBytes } : {}) });
   if (advised?.verdict === 'deny') return advised;
   const call = counted(m);
   if (!call) return advised ?? { verdict: 'allow' };

@@ -20,8 +20,7 @@ import { BoxCopies } from './box-copies';
 import { alarmFeature } from './features';
 import { MailboxDirectory } from './mailboxes';
 import { Notifier } from './notifier';
-import type { OutcomeObserver } from './outcomes';
-import type { Advisor } from './advisors';
+import type { Advisor, OutcomeObserver, Task } from '../features/kit/host';
 
 export class Services {
   readonly journal = new Journal(db);
@@ -31,15 +30,20 @@ export class Services {
   /** Box information kept for the browser session, for a held GetMailbox after a reload (box-copies.ts). */
   readonly boxCopies = new BoxCopies(() => browser.storage.session);
   readonly activity = new Activity();
-  readonly badge = new Badge(this);
+  readonly badge = new Badge({
+    clock: () => this.clock(),
+    boxes: () => this.mailboxes.all(),
+    ledger: (mailbox, now) => this.keeper.ledger(mailbox, now),
+    conditions: (mailbox, now) => this.conditions(mailbox, now),
+  });
   readonly notifier = new Notifier(() => this.settings, () => this.clock(), () => this.isOff('notifications'), (mailbox) => this.boxName(mailbox));
   /** Features learn from calls that reached the server (outcomes.ts). */
   readonly observers: OutcomeObserver[] = [];
   /** Features may hold back or annotate a call before its budget is decided (advisors.ts). */
   readonly advisors: Advisor[] = [];
   /** Alarm name → handler; features re-create their alarms in `startups` (alarms may not survive a restart). */
-  readonly alarms = new Map<string, (now: number) => Promise<void>>();
-  readonly startups: ((now: number) => Promise<void>)[] = [];
+  readonly alarms = new Map<string, Task>();
+  readonly startups: Task[] = [];
   /** Privileged ui/* verbs, the core's (ui-api.ts) and the features', each served with `serveUi` (shared/ui-verbs.ts). */
   readonly uiHandlers: UiHandlers = new Map();
   /** Page verbs of features that need no answer (a content script in an eHealthBox tab, already classed). */

@@ -2,17 +2,12 @@
 // user back to it without disturbing work in progress: reuse a tab showing that box and not
 // composing, else open a new one.
 import browser from 'webextension-polyfill';
+import type { AppPlace } from '../features/kit/host';
 
 export const WEB_APP_URL = 'https://www.ehealth.fgov.be/ehealthbox/';
 const EHEALTH_TABS = 'https://*.ehealth.fgov.be/*';
 
-export interface AppPlace {
-  readonly mailbox?: string;
-  /** REST folder name, e.g. `sent`. */
-  readonly folder?: string;
-  /** The application's out-of-office page. */
-  readonly page?: 'outOfOffice';
-}
+export type { AppPlace };
 
 /** The application keeps the box in `?box=` and the view in the hash (`#/sent`, `#/ooo`). */
 export function appUrl(place: AppPlace = {}): string {

@@ -3,6 +3,7 @@ import { bridge } from '../bridge/messages';
 import { audit } from '../features/audit/messages';
 import { budgets, budgetsBadge } from '../features/budgets/messages';
 import { health } from '../features/health/messages';
+import { kit } from '../features/kit/messages';
 import { organization } from '../features/organization/messages';
 import { outgoing } from '../features/outgoing/messages';
 import { polling } from '../features/polling/messages';
@@ -29,6 +30,7 @@ export const modules = {
   budgets,
   budgetsBadge,
   bridge,
+  kit,
   health,
   quota,
   retention,

@@ -10,7 +10,7 @@ interface JsonMessage {
   message: string;
   placeholders?: Record<string, { content: string }>;
 }
-type JsonMessages = Partial<Record<string, JsonMessage>>;
+export type JsonMessages = Partial<Record<string, JsonMessage>>;
 
 const TIME_ZONE = 'Europe/Brussels';
 /** `repair`: not the user's choice but the browser's own language, read because its bundle came back empty. */
@@ -43,15 +43,27 @@ function render(entry: JsonMessage, subs: readonly string[]): string {
  */
 export async function setLanguage(choice: Lang | null): Promise<void> {
   const mine = ++generation;
-  let next: typeof override = null;
   const lang = choice ?? (bundleMissing() ? browserLanguage() : null);
-  if (lang !== null) {
-    if (!LANGS.includes(lang)) throw new Error(`Unsupported language: ${String(lang)}`);
-    const response = await fetch(browser.runtime.getURL(`_locales/${lang}/messages.json`));
-    if (!response.ok) throw new Error(`Cannot load messages for ${lang}: HTTP ${response.status}`);
-    next = { lang, messages: (await response.json()) as JsonMessages, repair: choice === null };
-  }
+  const next = lang === null ? null : { lang, messages: await readMessages(lang), repair: choice === null };
   if (mine !== generation) return; // a later call won the race
+  install(next);
+}
+
+/** A language's messages.json, as shipped (a page may keep a copy for `setLanguageFrom`). */
+export async function readMessages(lang: Lang): Promise<JsonMessages> {
+  if (!LANGS.includes(lang)) throw new Error(`Unsupported language: ${String(lang)}`);
+  const response = await fetch(browser.runtime.getURL(`_locales/${lang}/messages.json`));
+  if (!response.ok) throw new Error(`Cannot load messages for ${lang}: HTTP ${response.status}`);
+  return (await response.json()) as JsonMessages;
+}
+
+/** The override from messages already at hand (`readMessages`' result kept by a page): applied at once, no await. */
+export function setLanguageFrom(lang: Lang, messages: JsonMessages): void {
+  ++generation; // any setLanguage still reading its file gives way
+  install({ lang, messages, repair: false });
+}
+
+function install(next: typeof override): void {
   override = next;
   for (const listener of listeners) listener();
 }

@@ -2,11 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MIB } from '../../directive/quota';
 import { PollingMemory } from '../polling/memory';
 import { MessageTracker } from '../retention/tracker';
-import { Alerts } from './alerts';
-import { type Fake, fakeHealth, memoryValue } from './test-fakes';
+import { Alerts } from '../kit/alerts';
+import { type Fake, fakeHost, memoryValue } from '../kit/test-host';
 import { healthView } from './view';
 
-vi.mock('webextension-polyfill', () => import('./test-fakes').then((m) => m.browserFake));
+vi.mock('webextension-polyfill', () => import('../kit/test-host').then((m) => m.browserFake));
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 2, 20, 9, 0);
@@ -14,9 +14,9 @@ let fake: Fake;
 afterEach(() => fake.close());
 
 function setup() {
-  fake = fakeHealth();
-  const parts = { alerts: new Alerts(fake.ctx.db), tracker: new MessageTracker(fake.ctx.db), polling: new PollingMemory(memoryValue()) };
-  return { parts, view: (mailbox = 'box') => healthView(fake.ctx, parts, mailbox, NOW) };
+  fake = fakeHost();
+  const parts = { alerts: new Alerts(fake.host.db), tracker: new MessageTracker(fake.host.db), polling: new PollingMemory(memoryValue()) };
+  return { parts, view: (mailbox = 'box') => healthView(fake.host, parts, mailbox, NOW) };
 }
 
 describe('ui/health', () => {

@@ -6,9 +6,10 @@ import { freeFirst } from '../quota/free-first';
 import { latestSnapshot, sizeHistory } from '../quota/snapshots';
 import { ackPile, purgeOf, purgeSoon, sentMessages } from '../retention/digest';
 import type { MessageTracker } from '../retention/tracker';
-import type { Alerts } from './alerts';
-import type { HealthContext } from './context';
-import type { HealthView, QuotaView } from './view-types';
+import type { Alerts } from '../kit/alerts';
+import type { FeatureHost } from '../kit/host';
+import type { QuotaView } from '../quota/view-types';
+import type { HealthView } from './view-types';
 
 export interface HealthParts {
   readonly alerts: Alerts;
@@ -16,10 +17,10 @@ export interface HealthParts {
   readonly polling: PollingMemory;
 }
 
-async function quotaView(ctx: HealthContext, parts: HealthParts, mailbox: string, now: number): Promise<QuotaView | null> {
-  const snap = await latestSnapshot(ctx.db(), mailbox);
+async function quotaView(host: FeatureHost, parts: HealthParts, mailbox: string, now: number): Promise<QuotaView | null> {
+  const snap = await latestSnapshot(host.db(), mailbox);
   if (!snap || snap.currentSize === null) return null;
-  const max = effectiveMax(snap.maxSize, await ctx.kindOf(mailbox, now));
+  const max = effectiveMax(snap.maxSize, (await host.conditions(mailbox, now)).kind);
   return {
     at: snap.at,
     currentSize: snap.currentSize,
@@ -27,21 +28,21 @@ async function quotaView(ctx: HealthContext, parts: HealthParts, mailbox: string
     maxAssumed: max.assumed,
     percent: usedPercent(snap.currentSize, max.bytes),
     level: await parts.alerts.level(`quota|${mailbox}`),
-    thresholds: ctx.settings().quotaThresholds,
+    thresholds: host.settings().quotaThresholds,
     standby: snap.standby,
     unread: snap.unread,
-    forecastDays: daysUntilFull(await sizeHistory(ctx.db(), mailbox, now), max.bytes, now),
+    forecastDays: daysUntilFull(await sizeHistory(host.db(), mailbox, now), max.bytes, now),
   };
 }
 
-export async function healthView(ctx: HealthContext, parts: HealthParts, mailbox: string, now: number): Promise<HealthView> {
+export async function healthView(host: FeatureHost, parts: HealthParts, mailbox: string, now: number): Promise<HealthView> {
   const rows = (await parts.tracker.rows(mailbox)).filter((m) => (purgeOf(m) ?? Infinity) > now);
-  const box = (await ctx.mailboxes()).find((b) => b.accessKey === mailbox);
+  const box = (await host.mailboxes()).find((b) => b.accessKey === mailbox);
   const unused = box ? unusedBox(box.lastSeen) : null;
   return {
     mailbox,
     now,
-    quota: await quotaView(ctx, parts, mailbox, now),
+    quota: await quotaView(host, parts, mailbox, now),
     freeFirst: freeFirst(rows),
     sent: sentMessages(rows, now),
     purgeSoon: purgeSoon(rows, now),

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Services } from '../../background/services';
 import { MIB } from '../../directive/quota';
-import { type Fake, fakeHealth } from '../health/test-fakes';
+import { type Fake, fakeHost } from '../kit/test-host';
 import { sizeAdvice, sizeAdvisor } from './advisor';
 
-vi.mock('webextension-polyfill', () => import('../health/test-fakes').then((m) => m.browserFake));
+vi.mock('webextension-polyfill', () => import('../kit/test-host').then((m) => m.browserFake));
 
 let fake: Fake;
 afterEach(() => fake?.close());
@@ -28,15 +27,14 @@ describe('§3.1 outgoing size', () => {
   });
 
   it('adds a system notification for a publication the platform would refuse, and reads only Publish calls', async () => {
-    fake = fakeHealth();
+    fake = fakeHost();
     fake.enforce = true;
-    const advisor = sizeAdvisor(fake.ctx);
-    const s = undefined as unknown as Services;
+    const advisor = sizeAdvisor(fake.host);
     const publish = { method: 'Publish' as const, accessKey: 'box' };
-    expect(await advisor(s, { mailbox: 'box', call: publish, hasCopy: false, enforce: true, now: 0, bodyBytes: 12 * MIB })).toMatchObject({ verdict: 'deny' });
-    expect(await advisor(s, { mailbox: 'box', call: publish, hasCopy: false, enforce: true, now: 0, bodyBytes: 3 * MIB })).toMatchObject({ verdict: 'allow' });
-    expect(await advisor(s, { mailbox: 'box', call: publish, hasCopy: false, enforce: true, now: 0 })).toBeNull();
-    expect(await advisor(s, { mailbox: 'box', call: { method: 'GetMailbox', accessKey: 'box' }, hasCopy: false, enforce: true, now: 0, bodyBytes: 12 * MIB })).toBeNull();
+    expect(await advisor({ mailbox: 'box', call: publish, hasCopy: false, enforce: true, now: 0, bodyBytes: 12 * MIB })).toMatchObject({ verdict: 'deny' });
+    expect(await advisor({ mailbox: 'box', call: publish, hasCopy: false, enforce: true, now: 0, bodyBytes: 3 * MIB })).toMatchObject({ verdict: 'allow' });
+    expect(await advisor({ mailbox: 'box', call: publish, hasCopy: false, enforce: true, now: 0 })).toBeNull();
+    expect(await advisor({ mailbox: 'box', call: { method: 'GetMailbox', accessKey: 'box' }, hasCopy: false, enforce: true, now: 0, bodyBytes: 12 * MIB })).toBeNull();
     expect(fake.notes).toEqual([{ id: 'size|box', title: 'sizeNoteTitle', message: 'sizeHeld(sizeMB(12), sizeMB(10))', open: { mailbox: 'box' } }]);
   });
 });

@@ -3,12 +3,11 @@
 // lower threshold (default 2 MB) the call goes through with advice to send a link or reference.
 // A refusal also gets a system notification: the web application may only show "error 429".
 import { MAX_MESSAGE_BYTES } from '../../directive/quota';
-import type { Advisor } from '../../background/advisors';
 import { t } from '../../i18n/t';
 import type { DecideReply } from '../../shared/messages';
 import type { Notice } from '../../shared/page-protocol';
-import type { HealthContext } from '../health/context';
-import { formatSize } from '../health/format';
+import type { Advisor, FeatureHost } from '../kit/host';
+import { formatSize } from '../kit/format';
 
 export function sizeAdvice(bytes: number, adviseAbove: number, enforce: boolean): DecideReply | null {
   const tooLarge = bytes > MAX_MESSAGE_BYTES;
@@ -28,14 +27,14 @@ export function sizeAdvice(bytes: number, adviseAbove: number, enforce: boolean)
   return { verdict: held ? 'deny' : 'allow', notice };
 }
 
-export function sizeAdvisor(ctx: HealthContext): Advisor {
-  return async (_s, c): Promise<DecideReply | null> => {
+export function sizeAdvisor(host: FeatureHost): Advisor {
+  return async (c): Promise<DecideReply | null> => {
     if (c.call.method !== 'Publish' || c.bodyBytes === undefined) return null;
-    const reply = sizeAdvice(c.bodyBytes, ctx.settings().adviseLinksAbove, c.enforce);
+    const reply = sizeAdvice(c.bodyBytes, host.settings().adviseLinksAbove, c.enforce);
     if (reply?.notice && c.bodyBytes > MAX_MESSAGE_BYTES) {
       const note = { id: `size|${c.mailbox}`, title: t('sizeNoteTitle'), message: reply.notice.message, open: { mailbox: c.mailbox } };
       // A notification that cannot be shown must not change what happens to the call.
-      await ctx.notify(note).catch(() => undefined);
+      await host.notify(note).catch(() => undefined);
     }
     return reply;
   };

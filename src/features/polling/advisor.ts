@@ -4,14 +4,13 @@
 // through with a warning and is counted as unnecessary in the popup's advice. Every call passes
 // here first, so a GetMailbox or a change still on its way keeps the next listing unjudged.
 import { listingUnnecessary } from '../../directive/polling';
-import type { Advisor } from '../../background/advisors';
 import { t } from '../../i18n/t';
 import type { DecideReply } from '../../shared/messages';
-import type { HealthContext } from '../health/context';
+import type { Advisor, FeatureHost } from '../kit/host';
 import type { PollingMemory } from './memory';
 
-export function pollingAdvisor(ctx: HealthContext, memory: PollingMemory): Advisor {
-  return async (_s, c): Promise<DecideReply | null> => {
+export function pollingAdvisor(host: FeatureHost, memory: PollingMemory): Advisor {
+  return async (c): Promise<DecideReply | null> => {
     memory.leaving(c.mailbox, c.call.method, c.now);
     if (c.call.method !== 'ListMessages' || c.call.folder === undefined) return null;
     if (!listingUnnecessary(await memory.facts(c.mailbox, c.call.folder, c.now), c.now)) return null;

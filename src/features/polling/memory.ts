@@ -3,8 +3,7 @@
 // and holds only times, counts and folder names. Also counts the listings of the last 24 hours,
 // and the unnecessary ones, for the popup's advice.
 import { type MailboxCheck, type PollingFacts, listingUnnecessary } from '../../directive/polling';
-import type { OutcomeEvent } from '../../background/outcomes';
-import { type SessionValue, isOk } from '../health/context';
+import { type OutcomeEvent, type SessionValue, isOk } from '../kit/host';
 
 interface BoxPolling {
   check: MailboxCheck | null;

@@ -1,13 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AdvisedCall } from '../../background/advisors';
-import type { OutcomeEvent } from '../../background/outcomes';
-import type { Services } from '../../background/services';
+import type { AdvisedCall, OutcomeEvent } from '../kit/host';
 import type { ApiCall } from '../../directive/routes';
-import { type Fake, fakeHealth, memoryValue } from '../health/test-fakes';
+import { type Fake, fakeHost, memoryValue } from '../kit/test-host';
 import { pollingAdvisor } from './advisor';
 import { PollingMemory, type PollingState } from './memory';
 
-vi.mock('webextension-polyfill', () => import('../health/test-fakes').then((m) => m.browserFake));
+vi.mock('webextension-polyfill', () => import('../kit/test-host').then((m) => m.browserFake));
 
 const NOW = Date.UTC(2026, 10, 23, 10, 0);
 const MIN = 60_000;
@@ -15,10 +13,10 @@ let fake: Fake;
 afterEach(() => fake.close());
 
 function setup() {
-  fake = fakeHealth();
+  fake = fakeHost();
   const store = memoryValue<PollingState>();
   const memory = new PollingMemory(store);
-  const advisor = pollingAdvisor(fake.ctx, memory);
+  const advisor = pollingAdvisor(fake.host, memory);
   const outcome = (call: Omit<ApiCall, 'accessKey'>, at: number, more: Partial<OutcomeEvent> = {}) =>
     memory.observe({ mailbox: 'box', call: { accessKey: 'box', ...call }, status: 200, at, ...more });
   const getMailbox = (at: number, unread: number, currentSize = 5000) =>
@@ -26,7 +24,7 @@ function setup() {
   const list = (at: number, folder = 'inbox') => outcome({ method: 'ListMessages', folder }, at, { info: { kind: 'messages', messages: [] } });
   const decide = (at: number, hasCopy: boolean, folder = 'inbox') => {
     const call: AdvisedCall = { mailbox: 'box', call: { method: 'ListMessages', accessKey: 'box', folder }, hasCopy, enforce: fake.enforce, now: at };
-    return advisor(undefined as unknown as Services, call);
+    return advisor(call);
   };
   return { store, memory, outcome, getMailbox, list, decide };
 }
@@ -78,9 +76,9 @@ describe('§5.7 before a listing leaves', () => {
     fake.enforce = true;
     await getMailbox(NOW, 0);
     await list(NOW + MIN);
-    const advisor = pollingAdvisor(fake.ctx, memory);
+    const advisor = pollingAdvisor(fake.host, memory);
     const leave = (method: 'GetMailbox' | 'DeleteMessage', at: number) =>
-      advisor(undefined as unknown as Services, { mailbox: 'box', call: { method, accessKey: 'box', folder: 'inbox' }, hasCopy: true, enforce: fake.enforce, now: at });
+      advisor({ mailbox: 'box', call: { method, accessKey: 'box', folder: 'inbox' }, hasCopy: true, enforce: fake.enforce, now: at });
     await leave('GetMailbox', NOW + 2 * MIN);
     expect(await decide(NOW + 2 * MIN + 10, true)).toBeNull();
     await getMailbox(NOW + 2 * MIN + 20, 0);
@@ -103,8 +101,8 @@ describe('§5.7 before a listing leaves', () => {
     const { decide, getMailbox, list } = setup();
     await getMailbox(NOW, 0);
     await list(NOW + MIN);
-    const advisor = pollingAdvisor(fake.ctx, new PollingMemory(memoryValue()));
-    expect(await advisor(undefined as unknown as Services, { mailbox: 'box', call: { method: 'GetMailbox', accessKey: 'box' }, hasCopy: true, enforce: true, now: NOW })).toBeNull();
+    const advisor = pollingAdvisor(fake.host, new PollingMemory(memoryValue()));
+    expect(await advisor({ mailbox: 'box', call: { method: 'GetMailbox', accessKey: 'box' }, hasCopy: true, enforce: true, now: NOW })).toBeNull();
     expect(await decide(NOW + 2 * MIN, true, 'sent')).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 // The quota notifications (§4, §3.2): one per threshold crossed, and an urgent one when messages
 // wait in STANDBY. A click opens the box in the web application.
-import type { Note } from '../../background/notifier';
+import type { Note } from '../kit/host';
 import { t } from '../../i18n/t';
-import { formatDays, formatSize } from '../health/format';
+import { formatDays, formatSize } from '../kit/format';
 
 export interface QuotaFacts {
   readonly mailbox: string;

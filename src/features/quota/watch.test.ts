@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OutcomeEvent } from '../../background/outcomes';
+import type { OutcomeEvent } from '../kit/host';
 import { MIB } from '../../directive/quota';
 import type { MailboxInfo } from '../../directive/responses';
-import { Alerts } from '../health/alerts';
-import { type Fake, fakeHealth } from '../health/test-fakes';
+import { Alerts } from '../kit/alerts';
+import { type Fake, fakeHost } from '../kit/test-host';
 import { latestSnapshot } from './snapshots';
 import { QuotaWatch } from './watch';
 
-vi.mock('webextension-polyfill', () => import('../health/test-fakes').then((m) => m.browserFake));
+vi.mock('webextension-polyfill', () => import('../kit/test-host').then((m) => m.browserFake));
 
 const T0 = Date.UTC(2026, 2, 20, 9, 0);
 const MIN = 60_000;
@@ -17,8 +17,8 @@ let fake: Fake;
 afterEach(() => fake.close());
 
 function setup() {
-  fake = fakeHealth();
-  const watch = new QuotaWatch(fake.ctx, new Alerts(fake.ctx.db));
+  fake = fakeHost();
+  const watch = new QuotaWatch(fake.host, new Alerts(fake.host.db));
   let at = T0;
   const getMailbox = async (info: Partial<MailboxInfo>, status = 200, after = 15 * MIN) => {
     at += after;

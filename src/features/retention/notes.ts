@@ -1,10 +1,10 @@
 // The daily reminders' notifications. Each opens the right place of the web application; the sent
 // digest has Chrome buttons (open the sent folder, remind me tomorrow) and, on Firefox, which has
 // no buttons, its click opens the sent folder.
-import type { Note } from '../../background/notifier';
+import type { Note } from '../kit/host';
 import { calendarDaysBetween } from '../../directive/retention';
 import { formatDate, t } from '../../i18n/t';
-import { formatDays } from '../health/format';
+import { formatDays } from '../kit/format';
 import type { PurgeSoon, SentDigest } from './digest';
 
 export const SNOOZE_ACTION = 'health-snooze';

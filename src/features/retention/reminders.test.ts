@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ListedMessageRow } from '../../store/schema';
-import { Alerts } from '../health/alerts';
-import { type Fake, fakeHealth } from '../health/test-fakes';
+import { Alerts } from '../kit/alerts';
+import { type Fake, fakeHost } from '../kit/test-host';
 import { SNOOZE_ACTION } from './notes';
 import { ACK_PILE, DAILY_ALARM, Reminders } from './reminders';
 import { MessageTracker } from './tracker';
 
-vi.mock('webextension-polyfill', () => import('../health/test-fakes').then((m) => m.browserFake));
+vi.mock('webextension-polyfill', () => import('../kit/test-host').then((m) => m.browserFake));
 
 const DAY = 86_400_000;
 const H = 3_600_000;
@@ -16,10 +16,10 @@ let fake: Fake;
 afterEach(() => fake.close());
 
 function setup() {
-  fake = fakeHealth();
+  fake = fakeHost();
   fake.boxes = [{ accessKey: 'box', lastSeen: AT_16 - H }];
-  const tracker = new MessageTracker(fake.ctx.db);
-  const reminders = new Reminders(fake.ctx, new Alerts(fake.ctx.db), tracker);
+  const tracker = new MessageTracker(fake.host.db);
+  const reminders = new Reminders(fake.host, new Alerts(fake.host.db), tracker);
   const put = (folder: string, id: string, publishedAt: number, extra: Partial<ListedMessageRow> = {}) =>
     fake.d.messages.put({ mailbox: 'box', folder, id, publishedAt, size: 2048, ack: null, firstSeen: publishedAt, lastSeen: publishedAt, ...extra });
   const ids = (prefix: string) => fake.notes.filter((n) => n.id.startsWith(prefix));

@@ -4,8 +4,8 @@
 // Alarms may be late, lost at a restart, or never fire while the browser is closed, so each start
 // asks "is a reminder due now?" from the alerts table, then sets the alarm for the next slot.
 import { unusedBox } from '../../directive/retention';
-import type { Alerts } from '../health/alerts';
-import type { HealthContext, KnownMailbox } from '../health/context';
+import type { Alerts } from '../kit/alerts';
+import type { FeatureHost, KnownMailbox } from '../kit/host';
 import { ackPile, purgeSoon, sentDigest } from './digest';
 import { DIGEST_PREFIX, ackPileNote, digestNote, purgeSoonNote, unusedNote } from './notes';
 import { lastSlot, nextSlot, tomorrow } from './slots';
@@ -17,22 +17,22 @@ export const ACK_PILE = 5;
 
 export class Reminders {
   constructor(
-    private readonly ctx: HealthContext,
+    private readonly host: FeatureHost,
     private readonly alerts: Alerts,
     private readonly tracker: MessageTracker,
   ) {}
 
   /** At every start, on the alarm, and after the reminder time changed. */
   async schedule(now: number): Promise<void> {
-    const time = this.ctx.settings().digestTime;
-    this.ctx.alarm(DAILY_ALARM, nextSlot(now, time));
+    const time = this.host.settings().digestTime;
+    void this.host.alarm(DAILY_ALARM, nextSlot(now, time)).catch(() => undefined);
     // The slot is recorded before anything is shown: a second start racing this one finds it taken.
     // The very first start (a new installation) only records it: the first reminder comes at the next.
     const slot = lastSlot(now, time);
     const installed = (await this.alerts.level('daily')) > 0;
     if (!(await this.alerts.rise('daily', (previous) => Math.max(previous, slot), now)) || !installed) return;
     await this.tracker.prune(now);
-    for (const box of await this.ctx.mailboxes()) {
+    for (const box of await this.host.mailboxes()) {
       await this.remind(box, now).catch(() => undefined);
     }
   }
@@ -46,23 +46,23 @@ export class Reminders {
   private async remind(box: KnownMailbox, now: number): Promise<void> {
     const mailbox = box.accessKey;
     if (await this.alerts.snoozed(`snooze|${mailbox}`, now)) return;
-    const name = await this.ctx.boxName(mailbox);
+    const name = await this.host.boxName(mailbox);
     const rows = await this.tracker.rows(mailbox);
     const digest = sentDigest(rows, now);
-    if (digest) await this.ctx.notify(digestNote(mailbox, name, digest, now));
+    if (digest) await this.host.notify(digestNote(mailbox, name, digest, now));
     const soon = purgeSoon(rows, now);
     // Level: the latest purge already announced; a message entering the 7-day window is news.
     if (soon && (await this.alerts.rise(`purge|${mailbox}`, (previous) => Math.max(previous, soon.last), now))) {
-      await this.ctx.notify(purgeSoonNote(mailbox, name, soon));
+      await this.host.notify(purgeSoonNote(mailbox, name, soon));
     }
     const acks = ackPile(rows);
     if (await this.alerts.rise(`acks|${mailbox}`, () => (acks >= ACK_PILE ? 1 : 0), now)) {
-      await this.ctx.notify(ackPileNote(mailbox, name, acks));
+      await this.host.notify(ackPileNote(mailbox, name, acks));
     }
     const unused = unusedBox(box.lastSeen);
     // Level: the last consultation warned about; a later consultation starts a new episode.
     if (now >= unused.warnAt && (await this.alerts.rise(`unused|${mailbox}`, (previous) => Math.max(previous, box.lastSeen), now))) {
-      await this.ctx.notify(unusedNote(mailbox, name, box.lastSeen, unused.deletedAt));
+      await this.host.notify(unusedNote(mailbox, name, box.lastSeen, unused.deletedAt));
     }
   }
 }

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OutcomeEvent } from '../../background/outcomes';
+import type { OutcomeEvent } from '../kit/host';
 import type { ListedMessage } from '../../directive/responses';
 import type { ApiCall } from '../../directive/routes';
-import { type Fake, fakeHealth } from '../health/test-fakes';
+import { type Fake, fakeHost } from '../kit/test-host';
 import { PAGE_SIZE, MessageTracker } from './tracker';
 
 const DAY = 86_400_000;
@@ -15,8 +15,8 @@ const msg = (id: string, daysAgo = 1, extra: Partial<ListedMessage> = {}): Liste
 });
 
 function setup() {
-  fake = fakeHealth();
-  const tracker = new MessageTracker(fake.ctx.db);
+  fake = fakeHost();
+  const tracker = new MessageTracker(fake.host.db);
   const event = (call: Omit<ApiCall, 'accessKey'>, more: Partial<OutcomeEvent> = {}): Promise<void> =>
     tracker.observe({ mailbox: 'box', call: { accessKey: 'box', ...call }, status: 200, at: NOW, ...more });
   const list = (folder: string, messages: ListedMessage[], at = NOW) =>

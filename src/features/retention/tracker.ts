@@ -3,10 +3,9 @@
 // else of a message is ever stored.
 import type { ListedMessage } from '../../directive/responses';
 import { purgeAt, retainedFolder, type RetainedFolder } from '../../directive/retention';
-import type { OutcomeEvent } from '../../background/outcomes';
 import type { CompanionDB } from '../../store/db';
 import type { ListedMessageRow } from '../../store/schema';
-import { isOk } from '../health/context';
+import { type OutcomeEvent, isOk } from '../kit/host';
 
 /**
  * getMessagesList pages by 100 at most: a listing that long may be one page of several, so only

@@ -5,6 +5,7 @@ import type { ExportFile, HistoryView, StateView } from '../../shared/ui-message
 import { readUiAnswer, type UiReply, type UiRequest, type UiVerb } from '../../shared/ui-verbs';
 import type { Settings } from '../../store/settings';
 import { followLanguage } from './language.svelte';
+import { forgetView, keepView } from './snapshot';
 
 /** Any ui/* verb, the core's or a feature's; rejects with a UI_ERROR code when no answer to it came. */
 export async function ask<V extends UiVerb>(req: UiRequest<V>): Promise<UiReply<V>> {
@@ -15,6 +16,7 @@ export async function ask<V extends UiVerb>(req: UiRequest<V>): Promise<UiReply<
 export async function loadState(): Promise<StateView> {
   const view = await ask({ type: 'ui/state' });
   followLanguage(view.settings);
+  keepView(view);
   return view;
 }
 
@@ -25,4 +27,7 @@ export const loadHistory = (mailbox: string): Promise<HistoryView> => ask({ type
 export const exportData = (): Promise<ExportFile> => ask({ type: 'ui/export' });
 
 /** Deletes every recorded table; `settings`: the settings go back to their defaults too. */
-export const resetData = (settings: boolean): Promise<StateView> => ask({ type: 'ui/reset', settings });
+export async function resetData(settings: boolean): Promise<StateView> {
+  forgetView();
+  return ask({ type: 'ui/reset', settings });
+}

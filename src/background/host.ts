@@ -1,0 +1,42 @@
+// The browser's FeatureHost (features/kit/host.ts): what a feature may use of the background,
+// built from the services. A feature never sees the services themselves.
+import browser from 'webextension-polyfill';
+import type { FeatureHost, SessionValue } from '../features/kit/host';
+import { db } from '../store/db';
+import type { Services } from './services';
+import { openWebApp } from './webapp';
+
+function sessionValue<T>(key: string): SessionValue<T> {
+  return {
+    get: async () => (await browser.storage.session.get(key))[key] as T | undefined,
+    set: (value) => browser.storage.session.set({ [key]: value }),
+  };
+}
+
+export function hostOf(s: Services): FeatureHost {
+  return {
+    clock: () => s.clock(),
+    db,
+    settings: () => s.settings,
+    updateSettings: (next) => s.updateSettings(next),
+    mailboxes: () => s.mailboxes.all(),
+    boxName: (mailbox) => s.boxName(mailbox),
+    conditions: (mailbox, now) => s.conditions(mailbox, now),
+    ledger: (mailbox, now) => s.keeper.ledger(mailbox, now),
+    notify: (note) => s.notifier.show(note),
+    // Creating an alarm of the same name replaces it.
+    alarm: async (name, when) => {
+      if (when === null) await browser.alarms.clear(name);
+      else await browser.alarms.create(name, { when });
+    },
+    openWebApp,
+    session: sessionValue,
+    observe: (observer) => void s.observers.push(observer),
+    advise: (advisor) => void s.advisors.push(advisor),
+    onAlarm: (name, run) => void s.alarms.set(name, run),
+    onStartup: (run) => void s.startups.push(run),
+    onNoteAction: (action, run) => s.notifier.onAction(action, run),
+    onPageMessage: (type, handle) => void s.pageHandlers.set(type, handle),
+    uiHandlers: s.uiHandlers,
+  };
+}
