@@ -177,7 +177,7 @@ test('§5.7: in enforce mode the repeated listing is answered from the page’s 
   const popup = await openPopup();
   await expect.poll(() => popup.evaluate(async (mailbox) => {
     const c = (globalThis as unknown as { chrome: ChromeApi }).chrome;
-    return ((await c.runtime.sendMessage({ type: 'ui/health', mailbox })) as { polling: { listings: number } }).polling.listings;
+    return ((await c.runtime.sendMessage({ type: 'ui/health', mailbox })) as { reply: { polling: { listings: number } } }).reply.polling.listings;
   }, box)).toBe(1);
 
   const again = await ehbApp(app).listMessages('inbox');

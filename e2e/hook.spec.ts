@@ -712,7 +712,7 @@ test.describe('with the real bridge', () => {
     // The background would hold this call: in observe mode the bridge does not ask.
     const page = await open(allow, { bridge: 'real', reply: held, mode: 'observe' });
     const cdp = await page.context().newCDPSession(page);
-    await page.evaluate((n) => void ((window as unknown as RuntimeWindow).__runtime.batchReply = { ack: true, notices: [n] }), { ...NOTICE, level: 'warn' });
+    await page.evaluate((n) => void ((window as unknown as RuntimeWindow).__runtime.batchReply = { ack: true, notices: [n], leases: [] }), { ...NOTICE, level: 'warn' });
     expect((await pageFetch(page, API)).status).toBe(200);
     await expect.poll(async () => (await runtimeLog(page)).map((m) => [m.type, ...(m.messages ?? []).map((x) => x.type)])).toEqual([['page/batch', 'decide', 'outcome']]);
     await expect.poll(async () => (await readToasts(cdp)).map((t) => t.className)).toEqual(['toast warn']);

@@ -34,7 +34,8 @@ export interface ExportLike {
 export async function uiRequest<T>(page: Page, request: Record<string, unknown>): Promise<T> {
   return page.evaluate(async (r) => {
     const c = (globalThis as unknown as { chrome: ChromeLike }).chrome;
-    return (await c.runtime.sendMessage(r)) as unknown;
+    // The background answers a verb in an envelope naming it (src/shared/ui-verbs.ts).
+    return ((await c.runtime.sendMessage(r)) as { reply: unknown }).reply;
   }, request) as Promise<T>;
 }
 

@@ -41,7 +41,8 @@ function app<R>(page: Page, method: string, ...args: unknown[]): Promise<R> {
 async function exported(): Promise<ExportLike> {
   const page = await firefox.openOptions();
   try {
-    return (await page.evaluate(() => (globalThis as unknown as { browser: BrowserApi }).browser.runtime.sendMessage({ type: 'ui/export' }))) as ExportLike;
+    const answer = await page.evaluate(() => (globalThis as unknown as { browser: BrowserApi }).browser.runtime.sendMessage({ type: 'ui/export' }));
+    return (answer as { reply: ExportLike }).reply;
   } finally {
     await page.close();
   }

@@ -8,7 +8,7 @@ export interface RuntimeState {
   reply: unknown;
   /** The mode the background tells the bridges (storage.local): 'observe' lets decides go at once. */
   mode: string;
-  /** What a batch is answered with (default: acknowledged, no warnings). */
+  /** What a batch is answered with (default: acknowledged, no warnings, no leases; the bridge refuses a reply that does not fit src/shared/runtime-schema.ts). */
   batchReply?: unknown;
   /** The extension was updated or removed: sendMessage throws, the id is gone. */
   dead: boolean;
@@ -32,7 +32,7 @@ export function fakeRuntime({ reply, mode }: { reply: unknown; mode: string }): 
       w.__runtimeLog.push(m);
       // As the real background: a decide gets its verdict, a batch its acknowledgement (without
       // one the bridge sends the batch again: src/bridge/relay.ts).
-      return Promise.resolve(m.message?.type === 'decide' ? w.__runtime.reply : (w.__runtime.batchReply ?? { ack: true, notices: [] }));
+      return Promise.resolve(m.message?.type === 'decide' ? w.__runtime.reply : (w.__runtime.batchReply ?? { ack: true, notices: [], leases: [] }));
     },
   };
   const i18n = {

@@ -1,10 +1,9 @@
 // Every runtime message enters here. The sender is classed before the verb is read: the
 // extension's own pages may use the privileged ui/* verbs; a content script in an eHealthBox tab
-// may only relay its page's calls and activity; anything else is ignored.
+// may only relay its page's calls and activity, in messages that fit the contract
+// (shared/runtime-schema.ts); anything else is ignored.
 import browser from 'webextension-polyfill';
-import { type Claim, MAX_BATCH } from '../shared/messages';
-import type { HookMessage } from '../shared/page-protocol';
-import { parseHookMessage } from '../shared/page-schema';
+import { parsePageRequest } from '../shared/runtime-schema';
 import { network } from './network';
 import { handleBatch, handleHookMessage } from './page-calls';
 import type { Services } from './services';
@@ -31,43 +30,27 @@ export function route(s: Services, message: unknown, sender: browser.Runtime.Mes
   return handlePageRequest(s, message, sender);
 }
 
-function handlePageRequest(s: Services, message: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined {
-  if (message === null || typeof message !== 'object') return undefined;
-  const { type } = message as { type?: unknown };
-  const feature = typeof type === 'string' ? s.pageHandlers.get(type) : undefined;
+function handlePageRequest(s: Services, raw: unknown, sender: browser.Runtime.MessageSender): Promise<unknown> | undefined {
+  const message = parsePageRequest(raw);
+  if (message === null) return undefined;
+  const feature = s.pageHandlers.get(message.type);
   if (feature) {
     feature(message);
     return undefined;
   }
-  if (type === 'page/activity') {
+  if (message.type === 'page/activity') {
     s.activity.noteInput(s.clock());
     return undefined;
   }
-  const retry = (message as { retry?: unknown }).retry === true;
-  if (type === 'page/batch') {
-    const raw = (message as { messages?: unknown }).messages;
-    if (!Array.isArray(raw) || raw.length > MAX_BATCH) return undefined;
-    // A message that fails validation is dropped alone: the rest of the batch still counts.
-    const messages = raw.map((m) => parseHookMessage(m)).filter((m): m is HookMessage => m !== null);
-    network()?.fromBatch(sender, messages);
-    return handleBatch(s, sender.tab?.id ?? -1, messages, readClaims((message as { claims?: unknown }).claims), retry);
+  if (message.type === 'page/batch') {
+    network()?.fromBatch(sender, message.messages);
+    return handleBatch(s, sender.tab?.id ?? -1, message.messages, message.claims ?? [], message.retry === true);
   }
-  if (type !== 'page/hook') return undefined;
-  const hook = parseHookMessage((message as { message?: unknown }).message);
-  if (hook === null) return undefined;
+  if (message.type !== 'page/hook') return undefined;
+  const hook = message.message;
   // The network layer pairs the hook's call with its request, and keeps rules off an allowed call.
   network()?.fromHook(sender, hook);
-  const { lease, exception, copyAt } = message as { lease?: unknown; exception?: unknown; copyAt?: unknown };
-  const bridge = { exception: exception === true, ...(typeof copyAt === 'number' && Number.isFinite(copyAt) ? { copyAt } : {}) };
-  const reply = handleHookMessage(s, hook, retry, lease === true, bridge);
+  const bridge = { exception: message.exception === true, ...(message.copyAt !== undefined ? { copyAt: message.copyAt } : {}) };
+  const reply = handleHookMessage(s, hook, message.retry === true, message.lease === true, bridge);
   return reply.then(async (r) => (await network()?.afterDecide(hook, r), r));
-}
-
-/** The leased slots a batch's calls used; anything not shaped like a claim is left out. */
-function readClaims(raw: unknown): Claim[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.slice(0, MAX_BATCH).filter((c): c is Claim => {
-    const x = c as Partial<Claim> | null;
-    return typeof x === 'object' && x !== null && typeof x.id === 'string' && x.id.length <= 64 && typeof x.slot === 'string' && x.slot.length <= 64 && typeof x.left === 'number';
-  });
 }

@@ -33,7 +33,7 @@ export function serveCoreVerbs(s: Services): void {
   serveUi(t, 'ui/export', v.object({}), (_r, now) => exportAll(db, s.settings, browser.runtime.getManifest().version, now));
 }
 
-/** A verb's reply, or undefined for a message that names no verb served here. */
+/** A verb's answer (its reply, in shared/ui-verbs.ts's envelope), or undefined for a message that names no verb served here. */
 export async function handleUiRequest(s: Services, raw: unknown): Promise<unknown> {
   await s.ready();
   const type = raw !== null && typeof raw === 'object' && 'type' in raw ? (raw as { type: unknown }).type : undefined;

@@ -37,21 +37,6 @@ export interface Banner {
   loaded(call: ApiCall): void;
 }
 
-const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 500;
-
-/** The banner's words from the background's reply, when every one is there; else null. */
-export function readBannerWords(raw: unknown): BannerWords | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const o = raw as Record<string, unknown>;
-  if (![o.headline, o.shown, o.again, o.dismiss, o.why, o.detail].every(isText)) return null;
-  const w = o as unknown as BannerWords;
-  const words: BannerWords = { headline: w.headline, shown: w.shown, again: w.again, dismiss: w.dismiss, why: w.why, detail: w.detail };
-  const l = w.loadNow as Record<string, unknown> | undefined;
-  if (typeof l !== 'object' || l === null || ![l.button, l.question, l.yes, l.no, l.done].every(isText)) return words;
-  const { button, question, yes, no, done } = w.loadNow as NonNullable<BannerWords['loadNow']>;
-  return { ...words, loadNow: { button, question, yes, no, done } };
-}
-
 /** `onLoadNow`: the user confirmed "load now anyway" for this call's kind. */
 export function createBanner(onLoadNow: (call: ApiCall) => void, doc: Document = document): Banner {
   // First in the document, so that it comes first on the keyboard path.

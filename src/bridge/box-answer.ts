@@ -13,12 +13,3 @@ export function boxAnswer(copy: BoxCopy): { body: string; time: number } {
   const known = fields.filter((f): f is [string, number] => typeof f[1] === 'number' && Number.isFinite(f[1]));
   return { body: JSON.stringify(Object.fromEntries(known)), time: copy.at };
 }
-
-/** Something shaped like a BoxCopy from the background's reply, else null. */
-export function readBoxCopy(raw: unknown): BoxCopy | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const o = raw as Record<string, unknown>;
-  const count = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : null);
-  if (typeof o.at !== 'number' || !Number.isFinite(o.at)) return null;
-  return { currentSize: count(o.currentSize), maxSize: count(o.maxSize), standby: count(o.standby), unread: count(o.unread), at: o.at };
-}

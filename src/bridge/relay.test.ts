@@ -79,7 +79,7 @@ describe('relay', () => {
   });
 
   it('gathers outcomes and releases for BATCH_MS, then sends them in one message', async () => {
-    const { relay, sent, timers, due } = setup(() => ({ ack: true, notices: [] }));
+    const { relay, sent, timers, due } = setup(() => ({ ack: true, notices: [], leases: [] }));
     relay.handle(outcome);
     relay.handle({ type: 'release', id: ID });
     await flush();
@@ -90,7 +90,7 @@ describe('relay', () => {
   });
 
   it('sends a full batch at once, and the waiting one when the page goes away', async () => {
-    const { relay, sent } = setup(() => ({ ack: true, notices: [] }));
+    const { relay, sent } = setup(() => ({ ack: true, notices: [], leases: [] }));
     for (let i = 0; i < MAX_BATCH + 1; i++) relay.handle(outcome);
     await flush();
     expect(sent.map((m) => (m.type === 'page/batch' ? m.messages.length : 0))).toEqual([MAX_BATCH]);
@@ -102,7 +102,7 @@ describe('relay', () => {
   it('in observe mode answers a decide at once and reports it with its outcome; shows the warnings of the batch, with their counts', async () => {
     const warn = { ...notice, level: 'warn' as const };
     const shown: [Notice, number | undefined][] = [];
-    const { relay, posted, sent, state, due } = setup(() => ({ ack: true, notices: [{ ...warn, times: 7 }, { level: 'odd' }, { ...warn, scope: 'day', times: 1e9 }] }), {
+    const { relay, posted, sent, state, due } = setup(() => ({ ack: true, notices: [{ ...warn, times: 7 }, { ...warn, scope: 'day' }], leases: [] }), {
       onNotice: (n, times) => void shown.push([n, times]),
     });
     state.observe = true;
@@ -129,7 +129,7 @@ describe('relay', () => {
 
   it('sends a batch again until the background acknowledges it, then stops', async () => {
     let calls = 0;
-    const { relay, sent, due } = setup(() => (++calls < 4 ? undefined : { ack: true, notices: [] }));
+    const { relay, sent, due } = setup(() => (++calls < 4 ? undefined : { ack: true, notices: [], leases: [] }));
     relay.handle(outcome);
     await due();
     expect(sent).toHaveLength(4);
@@ -162,7 +162,7 @@ describe('relay', () => {
   });
 
   it('never drops a report for being many: a burst of 2000 goes whole, in full batches, and a decide still gets its verdict', async () => {
-    const { relay, sent, posted, due } = setup((m) => (m.type === 'page/hook' ? { verdict: 'deny', notice } : { ack: true, notices: [] }));
+    const { relay, sent, posted, due } = setup((m) => (m.type === 'page/hook' ? { verdict: 'deny', notice } : { ack: true, notices: [], leases: [] }));
     for (let i = 0; i < 2000; i++) relay.handle({ type: 'release', id: ID });
     relay.handle(decide);
     await due();

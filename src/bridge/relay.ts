@@ -1,6 +1,6 @@
 // Relays validated hook messages to the background and verdicts back. Only the hook reaches the
 // channel (page-protocol.ts), and it reports real calls only; still, every message is checked
-// (page-schema.ts). Nothing is dropped for being many: every report of a call that went is a count
+// (page-schema.ts), and so is every reply of the background (runtime-schema.ts). Nothing is dropped for being many: every report of a call that went is a count
 // (issue 11, point 1), and a burst is carried by batches of up to MAX_BATCH. A decide that cannot
 // get a verdict from the background (our own failure) answers `no-verdict` at once, so the hook
 // proceeds (fail open) instead of waiting VERDICT_TIMEOUT_MS; a dead extension context answers
@@ -16,12 +16,12 @@
 // calls that reached the server, and in enforce mode let held calls fail open.
 import { showsNothingNew } from '../directive/polling';
 import type { ApiCall } from '../directive/routes';
-import { type BannerWords, type Claim, type DecideReply, type Lease, leaseKind, MAX_BATCH, type PageRequest } from '../shared/messages';
+import { type BannerWords, type Claim, type Lease, leaseKind, MAX_BATCH, type PageRequest } from '../shared/messages';
 import type { HookMessage, Notice } from '../shared/page-protocol';
 import { parseHookMessage } from '../shared/page-schema';
+import { readBatchAck, readDecideReply } from '../shared/runtime-schema';
 import type { HookPort } from './channel';
-import { boxAnswer, readBoxCopy } from './box-answer';
-import { readBannerWords } from './banner';
+import { boxAnswer } from './box-answer';
 import { Leases } from './leases';
 
 /** Pauses before sending a decide again; together well inside VERDICT_TIMEOUT_MS (relay.test.ts checks). */
@@ -93,38 +93,6 @@ export interface Relay {
 function mayHoldListings(m: Extract<HookMessage, { type: 'outcome' }>): boolean {
   if (m.call.method !== 'GetMailbox') return false;
   return m.info?.kind !== 'mailbox' || showsNothingNew(m.info.info);
-}
-
-const isAck = (reply: unknown): boolean => typeof reply === 'object' && reply !== null && (reply as { ack?: unknown }).ack === true;
-
-/** The warnings a batch's decides earned, as far as they look like notices, each with how many calls earned it. */
-function readNotices(reply: unknown): { notice: Notice; times: number }[] {
-  const list = (reply as { notices?: unknown }).notices;
-  if (!Array.isArray(list)) return [];
-  return list.filter((n): n is Notice => isNotice(n)).map((notice) => {
-    const times = (notice as { times?: unknown }).times;
-    return { notice, times: typeof times === 'number' && times >= 1 && times <= MAX_BATCH ? Math.floor(times) : 1 };
-  });
-}
-
-function isNotice(n: unknown): boolean {
-  const o = n as Partial<Notice> | null | undefined;
-  return typeof o === 'object' && o !== null && (o.level === 'warn' || o.level === 'held') && typeof o.message === 'string';
-}
-
-/** Verdict and notice only: that is what goes on to the hook (a lease stays here, readLease). */
-function readReply(reply: unknown): DecideReply | null {
-  if (typeof reply !== 'object' || reply === null) return null;
-  const r = reply as { verdict?: unknown; notice?: unknown };
-  if (r.verdict !== 'allow' && r.verdict !== 'deny') return null;
-  return isNotice(r.notice) ? { verdict: r.verdict, notice: r.notice as Notice } : { verdict: r.verdict };
-}
-
-function readLease(l: unknown): Lease | null {
-  const x = l as Partial<Lease> | null | undefined;
-  if (typeof x !== 'object' || x === null || !Array.isArray(x.slots) || typeof x.ms !== 'number') return null;
-  const slots = x.slots.filter((s): s is string => typeof s === 'string');
-  return slots.length > 0 ? { slots, ms: x.ms } : null;
 }
 
 /** The id of something shaped like a decide, so even a rejected one gets its `no-verdict`. */
@@ -210,39 +178,36 @@ export function createRelay(deps: RelayDeps): Relay {
     const kind = leaseKind(message.call);
     const copyAt = message.hasCopy ? answeredAt.get(kind) : undefined;
     const extra = { ...(lease ? { lease: true as const } : {}), ...(exception ? { exception: true as const } : {}), ...(copyAt !== undefined ? { copyAt } : {}) };
-    let raw = await attempt({ type: 'page/hook', message, ...extra });
-    let reply = readReply(raw);
+    let reply = readDecideReply(await attempt({ type: 'page/hook', message, ...extra }));
     for (const pause of DECIDE_RETRY_MS) {
       if (reply !== null || down) break;
       await wait(pause);
       if (down) break;
-      raw = await attempt({ type: 'page/hook', message, retry: true, ...extra });
-      reply = readReply(raw);
+      reply = readDecideReply(await attempt({ type: 'page/hook', message, retry: true, ...extra }));
     }
     if (reply === null) return noVerdict(message.id);
-    const held = reply.verdict === 'deny' ? (raw as { banner?: unknown; boxCopy?: unknown }) : {};
+    const { verdict, notice } = reply;
     // After a reload the page has no copy of its box information: the session's is handed over.
-    const boxCopy = readBoxCopy(held.boxCopy);
+    const boxCopy = verdict === 'deny' ? reply.boxCopy : undefined;
     if (boxCopy) answeredAt.set(kind, boxCopy.at);
-    deps.port.post({ type: 'verdict', id: message.id, ...reply, ...(boxCopy ? { copy: boxAnswer(boxCopy) } : {}) });
-    if (reply.notice) deps.onNotice(reply.notice);
-    const words = readBannerWords(held.banner);
-    if (words) deps.onHeld?.(message.call, words);
-    leaseFrom(message.call, (raw as { lease?: unknown }).lease);
+    // Verdict and notice only go on to the hook; a lease stays here.
+    deps.port.post({ type: 'verdict', id: message.id, verdict, ...(notice ? { notice } : {}), ...(boxCopy ? { copy: boxAnswer(boxCopy) } : {}) });
+    if (notice) deps.onNotice(notice);
+    if (verdict === 'deny' && reply.banner) deps.onHeld?.(message.call, reply.banner);
+    leaseFrom(message.call, reply.lease);
   };
 
-  const leaseFrom = (call: ApiCall, raw: unknown): void => {
-    const lease = readLease(raw);
+  const leaseFrom = (call: ApiCall, lease: Lease | undefined): void => {
     if (lease && !down) leases.add(call, lease);
   };
 
   const sendBatch = async (messages: HookMessage[], used: Claim[]): Promise<void> => {
     const request = (retry: boolean): PageRequest => ({ type: 'page/batch', messages, ...(used.length > 0 ? { claims: used } : {}), ...(retry ? { retry: true as const } : {}) });
-    const acknowledged = (reply: unknown): boolean => {
-      if (!isAck(reply)) return false;
-      for (const { notice, times } of readNotices(reply)) deps.onNotice(notice, times);
-      const granted = (reply as { leases?: unknown }).leases;
-      if (Array.isArray(granted)) for (const g of granted) leaseFrom((g as { call: ApiCall }).call, g);
+    const acknowledged = (raw: unknown): boolean => {
+      const ack = readBatchAck(raw);
+      if (ack === null) return false;
+      for (const { times, ...notice } of ack.notices) deps.onNotice(notice, times ?? 1);
+      for (const { call, ...lease } of ack.leases) leaseFrom(call, lease);
       return true;
     };
     if (acknowledged(await attempt(request(false))) || retrying + messages.length > MAX_RETRYING) return;

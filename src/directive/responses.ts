@@ -35,6 +35,24 @@ export interface ListedMessage<D extends RawDate = number> {
   readonly read: boolean | null;
 }
 
+/**
+ * A listed message as the extension keeps it (retention, quota): where and when it was seen, its
+ * date, size and ACK category; never a subject, a sender or a body. Kept as a row by the store.
+ */
+export interface SeenMessage extends Omit<ListedMessage, 'read'> {
+  readonly mailbox: string;
+  /** REST folder name, lower-cased: inbox, sent, bin, binsent, ... */
+  readonly folder: string;
+  readonly firstSeen: number;
+  readonly lastSeen: number;
+}
+
+/** One GetMailbox answer's sizes and counts (§4, §5.7) and when it came: a point of the quota history. */
+export interface BoxSnapshot extends Omit<MailboxInfo, 'owner'> {
+  readonly mailbox: string;
+  readonly at: number;
+}
+
 export interface OutOfOfficeEntry {
   readonly id: string;
   /** YYYY-MM-DD */

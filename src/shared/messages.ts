@@ -64,8 +64,11 @@ export interface Claim {
   readonly left: number;
 }
 
-/** Reply to a relayed `decide` (the bridge passes verdict and notice on to the hook, keeps the lease). */
-export type DecideReply = Omit<BridgeMessage, 'type' | 'id'> & {
+/**
+ * Reply to a relayed `decide` (the bridge passes verdict and notice on to the hook, keeps the lease,
+ * and builds the hook's `copy` from `boxCopy`).
+ */
+export type DecideReply = Omit<BridgeMessage, 'type' | 'id' | 'copy'> & {
   lease?: Lease;
   /** A held call in enforce mode: what the banner in the page says (bridge/banner.ts). */
   banner?: BannerWords;

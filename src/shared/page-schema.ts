@@ -19,7 +19,7 @@ const DAY = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 const API_METHODS = [...DIRECTIVE_METHODS, 'ListOutOfOffices', 'Publish'] as const;
 
-const ApiCallSchema = v.strictObject({
+export const ApiCallSchema = v.strictObject({
   method: v.picklist(API_METHODS),
   accessKey: v.nullable(KEY),
   folder: v.optional(KEY),

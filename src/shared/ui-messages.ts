@@ -4,7 +4,7 @@
 import type { DirectiveMethod, MailboxKind } from '../directive/rules';
 import type { LadderStanding, Standing } from '../features/budgets/view';
 import type { OrganizationView } from '../features/organization/effective';
-import type { Settings } from '../store/settings';
+import type { Mode, Settings } from '../store/settings';
 
 export interface MailboxView {
   readonly accessKey: string;
@@ -25,6 +25,12 @@ export interface MailboxView {
 
 /** The organization's policy on this seat (features/organization): what it sets, locks and could not use. */
 export type { OrganizationView };
+
+/**
+ * The user's settings as the pages read and send them (StateView, ui/settings): the pages name
+ * them here, never through the store that keeps them (store/settings.ts).
+ */
+export type { Mode, Settings };
 
 export interface StateView {
   readonly now: number;

@@ -1,6 +1,7 @@
 // Row types of the IndexedDB database. Privacy: ids, dates, sizes, folder names and counts only.
 import type { DirectiveMethod } from '../directive/rules';
 import type { MailboxKind } from '../directive/rules';
+import type { BoxSnapshot, SeenMessage } from '../directive/responses';
 
 /** One call counted against a budget, kept for 24 hours (the longest window). */
 export interface CallRow {
@@ -66,30 +67,13 @@ export interface MailboxRow {
   quality: string | null;
 }
 
-/** One GetMailbox answer's sizes and counts (§4, §5.7): the quota history. */
-export interface SnapshotRow {
+/** The quota history's rows: the domain's snapshots (directive/responses.ts), numbered. */
+export interface SnapshotRow extends BoxSnapshot {
   seq?: number;
-  mailbox: string;
-  at: number;
-  currentSize: number | null;
-  /** As the server said; null when it did not (the target group's default then applies, §4.2). */
-  maxSize: number | null;
-  standby: number | null;
-  unread: number | null;
 }
 
-/** A message seen in a folder listing: ids, dates, sizes, folder and ACK category only (§3, §6, §7). */
-export interface ListedMessageRow {
-  mailbox: string;
-  /** REST folder name, lower-cased: inbox, sent, bin, binsent, ... */
-  folder: string;
-  id: string;
-  publishedAt: number | null;
-  size: number | null;
-  ack: 'PUBLISHED' | 'RECEIVED' | 'READ' | null;
-  firstSeen: number;
-  lastSeen: number;
-}
+/** A listed message's row: the domain's record as it is (directive/responses.ts). */
+export type ListedMessageRow = SeenMessage;
 
 /** Notification state, so one crossing gives one notification: key like `quota|<box>|95`. */
 export interface AlertRow {

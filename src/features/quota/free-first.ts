@@ -1,7 +1,7 @@
 // What to free first when a box fills up (§3.2, §7): sent messages (the recipients keep their
 // copy, §7.1), then the bins, then the largest and oldest received messages. From listing
 // metadata only: folders, dates and sizes.
-import type { ListedMessageRow } from '../../store/schema';
+import type { SeenMessage } from '../../directive/responses';
 
 export type FreeFolder = 'sent' | 'binsent' | 'bin' | 'inbox';
 
@@ -23,7 +23,7 @@ const WHOLE_FOLDERS: readonly FreeFolder[] = ['sent', 'binsent', 'bin'];
 /** Received messages worth naming one by one. */
 export const LARGEST_SHOWN = 5;
 
-type Row = Pick<ListedMessageRow, 'folder' | 'publishedAt' | 'size'>;
+type Row = Pick<SeenMessage, 'folder' | 'publishedAt' | 'size'>;
 
 const bytesOf = (rows: readonly Row[]): number => rows.reduce((sum, r) => sum + (r.size ?? 0), 0);
 

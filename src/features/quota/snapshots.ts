@@ -1,15 +1,14 @@
 // The quota history: one row per GetMailbox answer that says something new (§4, §5.7 counts),
 // kept 8 days for the 7-day forecast. Sizes and counts only.
 import { FORECAST_WINDOW_MS, type SizePoint } from '../../directive/quota';
-import type { MailboxInfo } from '../../directive/responses';
+import type { BoxSnapshot, MailboxInfo } from '../../directive/responses';
 import type { CompanionDB } from '../../store/db';
-import type { SnapshotRow } from '../../store/schema';
 
 /** An organization may ask GetMailbox 60 times an hour (§5.2.1): unchanged answers closer than this add no row. */
 const UNCHANGED_GAP_MS = 10 * 60_000;
 export const SNAPSHOT_KEEP_MS = FORECAST_WINDOW_MS + 86_400_000;
 
-const same = (a: SnapshotRow, b: MailboxInfo): boolean =>
+const same = (a: BoxSnapshot, b: MailboxInfo): boolean =>
   a.currentSize === b.currentSize && a.maxSize === b.maxSize && a.standby === b.standby && a.unread === b.unread;
 
 // ±Infinity are valid IndexedDB keys: the whole of one mailbox's history.
@@ -18,7 +17,7 @@ const range = (mailbox: string, from = -Infinity, to = Infinity): [[string, numb
   [mailbox, to],
 ];
 
-export function latestSnapshot(d: CompanionDB, mailbox: string): Promise<SnapshotRow | undefined> {
+export function latestSnapshot(d: CompanionDB, mailbox: string): Promise<BoxSnapshot | undefined> {
   return d.snapshots.where('[mailbox+at]').between(...range(mailbox)).last();
 }
 

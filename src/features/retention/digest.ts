@@ -2,10 +2,10 @@
 // in the box (SENT and BINSENT, purged 7 days after sending), received messages close to their
 // purge (INBOX, 182 days), and acknowledgements waiting to be processed (§6.2). Pure.
 import { purgeAt, purgeIsNear, retainedFolder } from '../../directive/retention';
-import type { ListedMessageRow } from '../../store/schema';
+import type { SeenMessage } from '../../directive/responses';
 import { publishedOf } from './tracker';
 
-type Row = Pick<ListedMessageRow, 'folder' | 'publishedAt' | 'size' | 'ack' | 'firstSeen'>;
+type Row = Pick<SeenMessage, 'folder' | 'publishedAt' | 'size' | 'ack' | 'firstSeen'>;
 
 /** The platform's purge instant for a tracked message, null for a folder §7.2.1 does not name. */
 export function purgeOf(m: Row): number | null {

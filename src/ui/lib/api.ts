@@ -2,14 +2,14 @@
 // verbs (shared/ui-verbs.ts): the request a verb takes and the reply it gives.
 import browser from 'webextension-polyfill';
 import type { ExportFile, HistoryView, StateView } from '../../shared/ui-messages';
-import type { UiReply, UiRequest, UiVerb } from '../../shared/ui-verbs';
+import { readUiAnswer, type UiReply, type UiRequest, type UiVerb } from '../../shared/ui-verbs';
 import type { Settings } from '../../store/settings';
 import { followLanguage } from './language.svelte';
 import { forgetView, keepView } from './snapshot';
 
-/** Any ui/* verb, the core's or a feature's. */
+/** Any ui/* verb, the core's or a feature's; rejects with a UI_ERROR code when no answer to it came. */
 export async function ask<V extends UiVerb>(req: UiRequest<V>): Promise<UiReply<V>> {
-  return (await browser.runtime.sendMessage(req)) as UiReply<V>;
+  return readUiAnswer(req.type, await browser.runtime.sendMessage(req));
 }
 
 /** The whole state; a page painted in a language the settings no longer name switches to theirs. */
