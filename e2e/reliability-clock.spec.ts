@@ -122,7 +122,7 @@ test('daylight-saving mornings in Brussels (machine zone Tokyo): an individual\'
     expect(held.status).toBe(429);
     expect(held.body).toMatchObject({ limit: 1, used: 1 });
     expect(Date.parse(held.body.retryAt ?? '')).toBe(six);
-    // Shown in Brussels time (6:00 AM in English), not in the machine's (Tokyo: 14:00 or 13:00).
+    // Shown in Brussels time (06:00 in English, as in Belgium), not in the machine's (Tokyo: 14:00 or 13:00).
     expect(held.body.message).toMatch(/\b0?6:00\b/);
     expect(held.body.message).not.toMatch(/1[34]:00|[12]:00 PM/);
     expect(sim.count('ListMessages', box)).toBe(listed + 1);
