@@ -70,7 +70,7 @@ export class Services {
       this.modeChosen = stored.has('mode');
       this.organization = organization;
       this.settings = this.inForce();
-      await Promise.all([this.activity.restore(this.settings.activityMinutes), this.applyLanguage(), this.tellPages(this.settings.mode)]);
+      await Promise.all([this.activity.restore(this.settings.activityMinutes), this.applyLanguage(), this.mirrorMode(this.settings.mode)]);
     })();
     return this.readying;
   }
@@ -125,6 +125,16 @@ export class Services {
   async tellPages(mode: Settings['mode'] = this.settings.mode): Promise<void> {
     const value: PageMode = { mode, since: this.clock() };
     await browser.storage.local.set({ [PAGE_MODE_KEY]: value }).catch(() => undefined);
+  }
+
+  /**
+   * At each start (a woken worker too): the bridges' mirror of the mode is put right only when it
+   * is not (a first install, a policy changed meanwhile). Telling the pages at every wake voided
+   * every tab's leased slots and sent every bridge a storage event before the first verdict.
+   */
+  private async mirrorMode(mode: Settings['mode']): Promise<void> {
+    const stored = await browser.storage.local.get(PAGE_MODE_KEY).catch(() => ({}) as Record<string, unknown>);
+    if ((stored[PAGE_MODE_KEY] as Partial<PageMode> | undefined)?.mode !== mode) await this.tellPages(mode);
   }
 
   private async applyLanguage(): Promise<void> {
