@@ -11,10 +11,10 @@ const HOUR = 3_600_000;
 /** The time of day as the page shows it: Brussels time, in the browser's UI language. */
 const shownTime = (page: Page, at: number): Promise<string> =>
   page.evaluate((ms) => {
-    // The Belgian variant of the browser's language, as the extension writes times (i18n/t.ts).
+    // The regional variant of the browser's language, as the extension writes times (i18n/t.ts).
     const ui = (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage().slice(0, 2);
-    const lang = ['en', 'fr', 'nl', 'de'].includes(ui) ? ui : 'en';
-    return new Intl.DateTimeFormat(`${lang}-BE`, { timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(ms);
+    const locale = ({ fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE' } as Record<string, string>)[ui] ?? 'en-GB';
+    return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(ms);
   }, at);
 
 /** The options page's status line (the planner has a status line of its own). */

@@ -96,12 +96,19 @@ export function onLanguageChange(listener: () => void): () => void {
 }
 
 /**
- * BCP 47 tag for dates and numbers: the Belgian variant of the language the words are in (the
- * user's choice, else the browser's), so that the popup, a toast and the page's banner write one
- * time alike (24-hour, Belgian day order), whichever of them read a choice.
+ * Where dates and numbers are written as in Belgium: 24-hour times and the day first everywhere;
+ * English takes its British variant, which keeps the decimal point of English text (en-BE would
+ * write "14,7 MB" in an English sentence).
+ */
+const REGIONAL: Record<Lang, string> = { en: 'en-GB', fr: 'fr-BE', nl: 'nl-BE', de: 'de-BE' };
+
+/**
+ * BCP 47 tag for dates and numbers, from the language the words are in (the user's choice, else
+ * the browser's), so that the popup, a toast and the page's banner write one time alike whichever
+ * of them read a choice.
  */
 export function uiLocale(): string {
-  return `${override?.lang ?? browserLanguage()}-BE`;
+  return REGIONAL[override?.lang ?? browserLanguage()];
 }
 
 export type DateStyle = 'short' | 'medium' | 'long' | 'full';

@@ -50,7 +50,7 @@ describe('quota notifications', () => {
     await getMailbox({ currentSize: pct(99) });
     expect(fake.notes).toHaveLength(1);
     expect(fake.notes[0]).toMatchObject({ title: 'quotaTitle(Box box, 95)', open: { mailbox: 'box' } });
-    expect(fake.notes[0]?.message).toBe('quotaBody(sizeMB(9,9), sizeMB(10))');
+    expect(fake.notes[0]?.message).toBe('quotaBody(sizeMB(9.9), sizeMB(10))');
   });
 
   it('says the box is full at 100 % and keeps that notification on screen', async () => {

@@ -43,7 +43,7 @@ describe('daily sent-message digest', () => {
       {
         id: 'digest|box',
         title: 'sentDigestTitle(Box box, 2)',
-        message: `sentDigestBody(manyDays(3), ${new Intl.DateTimeFormat('en-BE', { dateStyle: 'medium', timeZone: 'Europe/Brussels' }).format(AT_16 + 4 * DAY)}) sentDigestInBin(1)`,
+        message: `sentDigestBody(manyDays(3), ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'Europe/Brussels' }).format(AT_16 + 4 * DAY)}) sentDigestInBin(1)`,
         open: { mailbox: 'box', folder: 'sent' },
         name: 'Box box',
         buttons: [{ title: 'openSentFolder', action: 'open' }, { title: 'remindTomorrow', action: SNOOZE_ACTION }],
