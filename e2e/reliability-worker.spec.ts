@@ -31,6 +31,9 @@ async function burstWithStops(harness: Harness, app: Page, route: 'GetMailbox', 
   for (let round = 0; round < ROUNDS; round++) {
     let settled = false;
     const size = Math.ceil((CALLS - results.length) / (ROUNDS - round));
+    // A tab's leased slots outlive a stop, so the worker may still be stopped from the last round:
+    // woken first, so that this round's stop lands on a running worker.
+    await harness.wakeServiceWorker();
     const fired = ehbApp(app).burst(route, size, { parallel: true }).finally(() => (settled = true));
     await sleep(STOP_AFTER_MS[mode][round] ?? 0);
     if ((mode === 'observe' || !settled) && (await harness.isServiceWorkerRunning())) {
