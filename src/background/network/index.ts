@@ -43,6 +43,7 @@ export class NetworkLayer {
     this.reconciler = new Reconciler({
       now: () => performance.now(),
       count: (r, status) => void this.count(r, status),
+      withdraw: (r) => void this.withdraw(r),
       paired: (call) => void this.blockIfSpent(call).catch(() => undefined),
     });
     const memo = {
@@ -155,10 +156,30 @@ export class NetworkLayer {
     const mailbox = mailboxOf(r.call);
     try {
       const now = s.clock();
-      await s.keeper.outcome({ ...units, id: `net:${SESSION}:${r.requestId}`, mailbox }, 'network', status, await s.conditions(mailbox, now), now);
+      await s.keeper.outcome({ ...units, id: netId(r), mailbox }, 'network', status, await s.conditions(mailbox, now), now);
       await s.keeper.commit();
       s.badge.refresh();
       await this.blockIfSpent(r.call, r.messageIds);
+    } catch {
+      s.badge.storageTrouble();
+    }
+  }
+
+  /** A hook's late report showed a request counted here to be its own: counted once, not twice. */
+  private async withdraw(r: SeenRequest): Promise<void> {
+    const s = this.s;
+    await s.ready();
+    try {
+      const now = s.clock();
+      await s.keeper.withdraw(netId(r), now);
+      await s.keeper.commit();
+      s.badge.refresh();
+      // The count withdrawn may have blocked the route: lifted when the budget allows again.
+      const units = callUnits(r.call, r.messageIds);
+      const mailbox = mailboxOf(r.call);
+      if (units && decide(units, await s.keeper.ledger(mailbox, now), await s.conditions(mailbox, now), now).allowed) {
+        await this.blocker.allow(keysCovering(r.call));
+      }
     } catch {
       s.badge.storageTrouble();
     }
@@ -195,6 +216,8 @@ export class NetworkLayer {
     void browser.alarms.create(UNBLOCK_ALARM, { when: when + 10 });
   }
 }
+
+const netId = (r: SeenRequest): string => `net:${SESSION}:${r.requestId}`;
 
 interface RequestBody {
   formData?: Record<string, unknown>;
