@@ -2,15 +2,17 @@
 // Every assertion is about what the server received or what the user sees.
 import type { Page } from '@playwright/test';
 import { ehbApp, expect, test } from './fixtures';
-import { readToasts } from './hook-fixtures/bridge';
+import { readBanners, readToasts } from './hook-fixtures/bridge';
 
-/** The toasts the user sees (they live in the bridge's closed shadow root). */
-async function toasts(page: Page): Promise<string> {
+/** What the bridge shows in its closed shadow roots: the toasts, or the banners. */
+async function shown(page: Page, read: typeof readToasts | typeof readBanners): Promise<string> {
   const cdp = await page.context().newCDPSession(page);
-  const shown = await readToasts(cdp);
+  const found = await read(cdp);
   await cdp.detach();
-  return shown.map((t) => t.text).join('\n');
+  return found.map((t) => t.text).join('\n');
 }
+const toasts = (page: Page) => shown(page, readToasts);
+const bannerText = (page: Page) => shown(page, readBanners);
 
 async function setMode(openOptions: () => Promise<Page>, mode: 'Observe' | 'Enforce'): Promise<void> {
   const options = await openOptions();
@@ -31,7 +33,9 @@ test('enforce: an organization box never sends a 61st GetMailbox within the hour
   await app.getByTestId('refresh-box').click();
   await expect(app.getByTestId('current-size')).not.toHaveText('–');
   expect(sim.count('GetMailbox', sim.scenario.organization)).toBe(60);
-  await expect.poll(() => toasts(app)).toMatch(/Mailbox information: paused to stay within the limit of 60 per hour\. Possible again at \d/);
+  // Said once, in the banner that stays while the copy is shown (no toast repeats it).
+  await expect.poll(() => bannerText(app)).toMatch(/Mailbox information: updates paused.*Why\? Mailbox information: paused to stay within the limit of 60 per hour\. Possible again at \d/);
+  expect(await toasts(app)).toBe('');
 });
 
 test('enforce: the 7th GetMessage of one message is held back with a 429 naming the ladder', async ({ sim, openApp, openOptions }) => {

@@ -9,6 +9,6 @@ import { expect, test } from './fixtures';
 test('the demo tour runs to its end and writes the five screenshots', async ({ harness }, testInfo) => {
   await harness.serviceWorker();
   const shots = await tour(harness, testInfo.outputPath('demo-output'), 'en', () => undefined);
-  expect(shots.map((s) => basename(s))).toEqual(['0-welcome.png', '1-web-app-toast.png', '2-popup.png', '3-options.png', '4-planner.png']);
+  expect(shots.map((s) => basename(s))).toEqual(['0-welcome.png', '1-web-app-banner.png', '2-popup.png', '3-options.png', '4-planner.png']);
   for (const shot of shots) expect(statSync(shot).size).toBeGreaterThan(10_000);
 });

@@ -5,43 +5,13 @@
 // call through, which the popup and the 24-hour history show as the user's exception.
 // At night an individual's box may ask for its information once an hour (§5.2.1).
 import AxeBuilder from '@axe-core/playwright';
-import type { CDPSession, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DIRECTIVE_METHODS } from '../src/directive/rules';
 import { expect, test } from './fixtures';
-import { attr, clickNode, type DomNode, kids, readToasts } from './hook-fixtures/bridge';
+import { clickNode, type DomNode, kids, readBanners, readToasts, type ShownBanner, words } from './hook-fixtures/bridge';
 import { figure, setMode } from './reliability-kit';
 
 test.use({ clockSetting: 'night' });
-
-interface ShownBanner {
-  readonly text: string;
-  readonly nodeId: number;
-  /** Each button by its text (or its accessible name when it has one). */
-  readonly buttons: Map<string, number>;
-}
-
-const text = (n: DomNode): string => (n.nodeName === '#text' ? n.nodeValue : kids(n).map(text).join(' ').replace(/\s+/g, ' ').trim());
-
-/** The banners as the browser's DOM has them, closed shadow root included (page scripts cannot see them). */
-async function readBanners(cdp: CDPSession): Promise<ShownBanner[]> {
-  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-  const found: ShownBanner[] = [];
-  const walk = (n: DomNode): void => {
-    if (attr(n, 'class') === 'banner') {
-      const buttons = new Map<string, number>();
-      const find = (k: DomNode): void => {
-        if (k.nodeName === 'BUTTON') buttons.set(attr(k, 'aria-label') ?? text(k), k.nodeId);
-        kids(k).forEach(find);
-      };
-      find(n);
-      found.push({ text: text(n), nodeId: n.nodeId, buttons });
-      return;
-    }
-    kids(n).forEach(walk);
-  };
-  walk(root);
-  return found;
-}
 
 async function banners(page: Page): Promise<ShownBanner[]> {
   const cdp = await page.context().newCDPSession(page);
@@ -91,15 +61,18 @@ test('a held call shows a banner that stays while the copy is shown; after a rel
   const words = first?.text ?? '';
   expect(words).toMatch(/^Mailbox information: updates paused to stay within the eHealthBox limits Shown: the information received at \d\d?:\d\d( [AP]M)?\. It may load again at \d\d?:\d\d( [AP]M)?\./);
   expect(words.split('Why?')[0]).not.toContain('§');
+  // The limit in plain words behind "Why?", then the rule; no toast repeats the banner.
+  expect(words.split('Why?')[1]).toMatch(/^ Mailbox information: paused to stay within the limit of \d per hour\. Possible again at .+ eHealthBox usage directive §5\.2\.1, method GetMailbox ×$/);
+  expect(await toastCount(app)).toBe(0);
   expect(words).not.toContain(box);
   for (const m of DIRECTIVE_METHODS) expect(words.split('Why?')[0], `API name ${m}`).not.toMatch(new RegExp(`\\b${m}\\b`));
   expect(await boxInfo(app)).toEqual(shown);
 
-  // It stays while the copy is shown: the toast of the same hold goes, the banner does not; more
-  // held calls neither stack banners nor reach the server. No page script sees into it.
-  await expect.poll(() => toastCount(app), { timeout: 20_000 }).toBe(0);
+  // It stays while the copy is shown; more held calls neither stack banners, nor bring a toast,
+  // nor reach the server. No page script sees into it.
   for (let i = 0; i < 3; i++) await app.getByTestId('refresh-box').click();
   expect(await banners(app)).toHaveLength(1);
+  expect(await toastCount(app)).toBe(0);
   expect(await app.evaluate(() => document.querySelector('ehealthbox-companion-banner')?.shadowRoot ?? 'closed')).toBe('closed');
 
   // A reload: the page's own copy is gone; the session's box information is shown, nothing reaches the server.
@@ -173,7 +146,7 @@ test('axe-core: no serious or critical accessibility violation in the banner', a
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
   const styles: string[] = [];
   const walk = (n: DomNode, inBanner: boolean): void => {
-    if (inBanner && n.nodeName === 'STYLE') styles.push(text(n));
+    if (inBanner && n.nodeName === 'STYLE') styles.push(words(n));
     kids(n).forEach((k) => walk(k, inBanner || n.nodeName === 'EHEALTHBOX-COMPANION-BANNER'));
   };
   walk(root, false);

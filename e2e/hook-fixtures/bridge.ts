@@ -106,3 +106,34 @@ export async function clickNode(page: Page, cdp: CDPSession, nodeId: number): Pr
   const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
   await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
 }
+
+export interface ShownBanner {
+  readonly text: string;
+  readonly nodeId: number;
+  /** Each button by its text (or its accessible name when it has one). */
+  readonly buttons: Map<string, number>;
+}
+
+/** A node's text, words joined by single spaces. */
+export const words = (n: DomNode): string => (n.nodeName === '#text' ? n.nodeValue : kids(n).map(words).join(' ').replace(/\s+/g, ' ').trim());
+
+/** The banners as the browser's DOM has them, closed shadow root included (page scripts cannot see them). */
+export async function readBanners(cdp: CDPSession): Promise<ShownBanner[]> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const found: ShownBanner[] = [];
+  const walk = (n: DomNode): void => {
+    if (attr(n, 'class') === 'banner') {
+      const buttons = new Map<string, number>();
+      const find = (k: DomNode): void => {
+        if (k.nodeName === 'BUTTON') buttons.set(attr(k, 'aria-label') ?? words(k), k.nodeId);
+        kids(k).forEach(find);
+      };
+      find(n);
+      found.push({ text: words(n), nodeId: n.nodeId, buttons });
+      return;
+    }
+    kids(n).forEach(walk);
+  };
+  walk(root);
+  return found;
+}

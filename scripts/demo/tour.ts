@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Harness } from '../../e2e/harness';
-import { readToasts } from '../../e2e/hook-fixtures/bridge';
+import { readBanners } from '../../e2e/hook-fixtures/bridge';
 
 interface Note {
   id: string;
@@ -89,10 +89,10 @@ export async function tour(h: Harness, outDir: string, lang: 'en' | 'fr' | 'nl' 
   await app.getByTestId('autopoll-interval').fill('1');
   await app.getByTestId('autopoll').check();
   const cdp = await app.context().newCDPSession(app);
-  const toast = await until('the toast', async () => (await readToasts(cdp)).find((t) => t.className.includes('held')));
-  log(`  toast: ${toast.text.split('|').filter((part) => part.trim().length > 1).join(' — ')}`);
+  const banner = await until('the banner', async () => (await readBanners(cdp))[0]);
+  log(`  banner: ${banner.text}`);
   await app.getByTestId('autopoll').uncheck();
-  await shoot(app, '1-web-app-toast.png');
+  await shoot(app, '1-web-app-banner.png');
   await cdp.detach();
 
   step('3/5 Quota: the hospital box crosses 95 % (§4)');

@@ -26,7 +26,7 @@ interface Shot {
 }
 
 const SHOTS: Shot[] = [
-  { from: '1-web-app-toast.png', to: 'screenshot-1-web-app.png', caption: 'A call over a directive limit, held back: the web application keeps working', cropTop: true },
+  { from: '1-web-app-banner.png', to: 'screenshot-1-web-app.png', caption: 'A call over a directive limit, held back: the web application keeps working', cropTop: true },
   { from: '2-popup.png', to: 'screenshot-2-popup.png', caption: 'The toolbar popup: the limits closest to being reached, per mailbox' },
   { from: '4-planner.png', to: 'screenshot-3-planner.png', caption: 'The out-of-office planner: absences and substitutes, within 10 changes a day' },
   { from: '3-options.png', to: 'screenshot-4-settings.png', caption: 'Settings: observe or enforce, mailboxes, on-call periods, the last 24 hours' },

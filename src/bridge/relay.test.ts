@@ -308,12 +308,13 @@ describe('relay: the banner and the user\'s exception (enforce mode)', () => {
   const words = { headline: 'Mailbox information: updates paused', shown: 'Shown: …', again: 'It may load again at 15:00.', dismiss: 'Dismiss', why: 'Why?', detail: '§5.2.1 GetMailbox' };
   const copy = { currentSize: 10, maxSize: 100, standby: 0, unread: 1, at: 1_000 };
 
-  it('a held call shows the banner; the session copy goes to the hook as the answer\'s body', async () => {
+  it('a held call shows the banner, and no toast saying the same; the session copy goes to the hook as the answer\'s body', async () => {
     const held: unknown[] = [];
-    const { relay, posted } = setup(() => ({ verdict: 'deny', notice, banner: words, boxCopy: copy }), { onHeld: (_call, w) => held.push(w) });
+    const { relay, posted, notices } = setup(() => ({ verdict: 'deny', notice, banner: words, boxCopy: copy }), { onHeld: (_call, w) => held.push(w) });
     relay.handle(decide);
     await flush();
     expect(held).toEqual([words]);
+    expect(notices).toEqual([]);
     expect(posted).toEqual([{ type: 'verdict', id: ID, verdict: 'deny', notice, copy: { body: '{"currentSize":10,"maxSize":100,"nbrMessagesInStandBy":0,"unreadMessagesCount":1}', time: 1_000 } }]);
   });
 

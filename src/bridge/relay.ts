@@ -192,8 +192,9 @@ export function createRelay(deps: RelayDeps): Relay {
     if (boxCopy) answeredAt.set(kind, boxCopy.at);
     // Verdict and notice only go on to the hook; a lease stays here.
     deps.port.post({ type: 'verdict', id: message.id, verdict, ...(notice ? { notice } : {}), ...(boxCopy ? { copy: boxAnswer(boxCopy) } : {}) });
-    if (notice) deps.onNotice(notice);
-    if (verdict === 'deny' && reply.banner) deps.onHeld?.(message.call, reply.banner);
+    // A held call's banner says it all: a toast beside it would say the same thing twice.
+    if (verdict === 'deny' && reply.banner && deps.onHeld) deps.onHeld(message.call, reply.banner);
+    else if (notice) deps.onNotice(notice);
     leaseFrom(message.call, reply.lease);
   };
 

@@ -36,7 +36,7 @@ export function dressed(notice: Notice): Notice {
 /**
  * The page's banner for a held call (bridge/banner.ts): what was held in the application's terms,
  * how old the information shown is (`shownAt`: when the copy the page shows reached it; null when
- * it has none), and when it may load again. Rule and method wait behind "why?".
+ * it has none), and when it may load again. The limit, rule and method wait behind "why?".
  */
 export function bannerWords(notice: Notice & { method: DirectiveMethod }, shownAt: number | null, now: number): BannerWords {
   const never = notice.scope === 'forbidden' || notice.retryAt === null;
@@ -46,7 +46,8 @@ export function bannerWords(notice: Notice & { method: DirectiveMethod }, shownA
     again: never || notice.retryAt === null ? t('bannerNever') : t('bannerAgain', whenAllowed(notice.retryAt, now)),
     dismiss: t('toastDismiss'),
     why: t('why'),
-    detail: t('whyRule', notice.section, notice.method),
+    // The limit in plain words first (the banner is the only word of a held call: no toast repeats it).
+    detail: `${notice.message} ${t('whyRule', notice.section, notice.method)}`,
   };
   if (never) return words;
   return { ...words, loadNow: { button: t('bannerLoadNow'), question: t('bannerLoadQuestion'), yes: t('bannerLoadYes'), no: t('bannerLoadNo'), done: t('bannerLoadDone') } };
