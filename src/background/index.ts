@@ -4,6 +4,7 @@
 import browser from 'webextension-polyfill';
 import { db } from '../store/db';
 import { installFeatures } from './features';
+import { networkHostOf } from './host';
 import { installNetwork } from './network';
 import { prune } from './maintenance';
 import { QUIET_END_ALARM } from './notifier';
@@ -16,7 +17,7 @@ const services = new Services();
 const PRUNE_ALARM = 'prune';
 
 // First: a request's webRequest event may be what woke the worker.
-installNetwork(services);
+installNetwork(networkHostOf(services));
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => route(services, message, sender));
 
