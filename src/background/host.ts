@@ -54,6 +54,10 @@ export function networkHostOf(s: Services): NetworkHost {
       await s.keeper.outcome(call, 'network', status, c, now);
       await s.keeper.commit();
     },
+    withdrawUnreported: async (id, now) => {
+      await s.keeper.withdraw(id, now);
+      await s.keeper.commit();
+    },
     leasedOut: (mailbox, method) => s.keeper.leasedOut(mailbox, method),
     counted: () => s.badge.refresh(),
     storageTrouble: () => s.badge.storageTrouble(),

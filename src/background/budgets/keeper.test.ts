@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Conditions } from '../../directive/engine';
 import { CompanionDB } from '../../store/db';
 import { Journal } from './journal';
-import { BudgetKeeper, type CountedCall } from './keeper';
+import { BudgetKeeper, type CountedCall, SLOTS_RETRY_MS } from './keeper';
 import { LEASE_MAX } from '../../shared/messages';
 import { LEASE_MS } from './leases';
 import { prune } from '../maintenance';
@@ -117,6 +117,21 @@ describe('BudgetKeeper', () => {
     await keeper.commit();
     expect(await d.calls.count()).toBe(59);
     expect((await keeper.decideAndWait(getMailbox('again'), ORG, T0 + 200)).sent).toBe(true);
+  });
+
+  it('withdraws a network count that a hook\'s late report showed to be its own, and nothing else', async () => {
+    const { keeper, d } = fresh();
+    for (let i = 0; i < 59; i++) await keeper.decideAndWait(getMailbox(`c${i}`), ORG, T0 + i);
+    // The network layer counted a request whose hook's report came late: the hook counts it too.
+    await keeper.outcome(getMailbox('net:s:1'), 'network', 200, ORG, T0 + 100);
+    await keeper.commit();
+    expect((await keeper.decideAndWait(getMailbox('held'), ORG, T0 + 150)).sent).toBe(false);
+    await keeper.withdraw('net:s:1', T0 + 200);
+    await keeper.withdraw('c58', T0 + 200);
+    await keeper.commit();
+    expect(await d.calls.count()).toBe(59);
+    expect((await allHours(d)).reduce((a, r) => a + r.calls, 0)).toBe(59);
+    expect((await keeper.decideAndWait(getMailbox('again'), ORG, T0 + 300)).sent).toBe(true);
   });
 
   it('keeps ladders per message across restarts', async () => {
@@ -270,8 +285,14 @@ describe('BudgetKeeper leases (enforce mode)', () => {
     expect(await waiting).toMatchObject({ sent: true });
     // Slots still out after the wait: the call is held.
     const started = performance.now();
-    expect(await keeper.decideAndWait(getMailbox('later'), ORG, T0 + 200)).toMatchObject({ sent: false });
+    const held = await keeper.decideAndWait(getMailbox('later'), ORG, T0 + 200);
+    expect(held).toMatchObject({ sent: false });
     expect(performance.now() - started).toBeGreaterThanOrEqual(350);
+    // Told to ask again in a moment, not at the end of the hour: the page must not keep holding
+    // (its hook remembers a hold until its time) calls that the slots coming back would let go.
+    expect(held.verdict.retryAt).toBe(T0 + 200 + SLOTS_RETRY_MS);
+    await keeper.release(slots[1] ?? '', T0 + 300);
+    expect(await keeper.decideAndWait(getMailbox('again'), ORG, T0 + 200 + SLOTS_RETRY_MS)).toMatchObject({ sent: true });
   });
 
   it('leases nothing when the call is held, and nothing for a ladder', async () => {

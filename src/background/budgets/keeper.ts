@@ -3,7 +3,7 @@
 // several tabs cannot both take the last slot. Writes go through the journal's group commit.
 import Dexie from 'dexie';
 import { type CallUnits, type Conditions, type Verdict, decide, record } from '../../directive/engine';
-import { DELETED_LADDER_RETENTION_MS, type LadderEntry, type Ledger, addStamp, emptyLedger, keptMs, ladderKey, ladderUntil, LADDER_RETENTION_MS, prune, pruneLadders, removeStamp } from '../../directive/ledger';
+import { DELETED_LADDER_RETENTION_MS, type LadderEntry, type Ledger, addStamp, emptyLedger, keptMs, ladderKey, ladderUntil, LADDER_RETENTION_MS, prune, pruneLadders, removeStamp, withoutLeases } from '../../directive/ledger';
 import { DIRECTIVE_METHODS, type DirectiveMethod, WINDOW_MS } from '../../directive/rules';
 import type { CompanionDB } from '../../store/db';
 import { bucketOf, ofMessage, unpackLadders } from '../../store/packed';
@@ -52,6 +52,8 @@ export interface Decision {
  * timeout and the background's storage wait.
  */
 const SLOT_WAIT_MS = 400;
+/** A call held only by slots out with tabs may ask again this soon (they are asked back at once). */
+export const SLOTS_RETRY_MS = 5_000;
 /** Tabs are asked for their slots at most this often (a burst of calls at the limit asks once). */
 const PRESSURE_GAP_MS = 250;
 
@@ -166,6 +168,11 @@ export class BudgetKeeper {
         await this.leases.moved(until - this.monotonic());
         verdict = decide(call, ledger, conditions, now);
       }
+      // Still held only by slots out with tabs: they come back in a moment, and the page (whose
+      // hook keeps a hold until its time) is told to ask again then, not at the window's end.
+      if (!verdict.allowed && this.leases.outstanding(call.mailbox, call.method) > 0 && decide(call, withoutLeases(ledger), conditions, now).allowed) {
+        verdict = { ...verdict, retryAt: now + SLOTS_RETRY_MS };
+      }
       const sent = verdict.allowed;
       if (sent) {
         this.count(call, ledger, now, 'decided', false);
@@ -257,9 +264,21 @@ export class BudgetKeeper {
       this.leases.take(id, await this.ledger(leaseRow.mailbox, now));
       return;
     }
+    await this.uncount(id, now, (row) => row.status === undefined);
+  }
+
+  /**
+   * A call the network layer counted that a hook's late report showed to be the hook's own
+   * (network/reconcile.ts): it was counted twice, and this count goes. Committed by the caller.
+   */
+  withdraw(id: string, now: number): Promise<void> {
+    return this.uncount(id, now, (row) => row.via === 'network');
+  }
+
+  private async uncount(id: string, now: number, may: (row: CallRow) => boolean): Promise<void> {
     await this.inflight.get(id)?.catch(() => undefined);
     const row = this.live.get(id) ?? (await this.open().calls.get(id));
-    if (!row || row.status !== undefined) return;
+    if (!row || !may(row)) return;
     const ledger = await this.ledger(row.mailbox, now);
     await this.loadLadders(ledger, row);
     removeStamp(ledger, row.method, row.at, row.folder);

@@ -37,6 +37,8 @@ export interface NetworkHost {
   ledger(mailbox: string, now: number): Promise<Ledger>;
   /** Counts a request no hook reported, like a call let go, and commits it (the keeper, via 'network'). */
   countUnreported(call: CallUnits & { readonly id: string; readonly mailbox: string }, status: number, c: Conditions, now: number): Promise<void>;
+  /** Takes back a count made by countUnreported, committed: a hook's late report showed the call its own. */
+  withdrawUnreported(id: string, now: number): Promise<void>;
   /** Slots of a budget the keeper leased to tabs and not yet used or given back. */
   leasedOut(mailbox: string, method: DirectiveMethod): number;
   /** The badge: counts changed, or the database failed. */
@@ -63,6 +65,7 @@ export class NetworkLayer {
     this.reconciler = new Reconciler({
       now: () => performance.now(),
       count: (r, status) => void this.count(r, status),
+      withdraw: (r) => void this.withdraw(r),
       paired: (call) => void this.blockIfSpent(call).catch(() => undefined),
     });
     const memo = {
@@ -175,9 +178,28 @@ export class NetworkLayer {
     const mailbox = mailboxOf(r.call);
     try {
       const now = s.clock();
-      await s.countUnreported({ ...units, id: `net:${SESSION}:${r.requestId}`, mailbox }, status, await s.conditions(mailbox, now), now);
+      await s.countUnreported({ ...units, id: netId(r), mailbox }, status, await s.conditions(mailbox, now), now);
       s.counted();
       await this.blockIfSpent(r.call, r.messageIds);
+    } catch {
+      s.storageTrouble();
+    }
+  }
+
+  /** A hook's late report showed a request counted here to be its own: counted once, not twice. */
+  private async withdraw(r: SeenRequest): Promise<void> {
+    const s = this.s;
+    await s.ready();
+    try {
+      const now = s.clock();
+      await s.withdrawUnreported(netId(r), now);
+      s.counted();
+      // The count withdrawn may have blocked the route: lifted when the budget allows again.
+      const units = callUnits(r.call, r.messageIds);
+      const mailbox = mailboxOf(r.call);
+      if (units && decide(units, await s.ledger(mailbox, now), await s.conditions(mailbox, now), now).allowed) {
+        await this.blocker.allow(keysCovering(r.call));
+      }
     } catch {
       s.storageTrouble();
     }
@@ -214,6 +236,8 @@ export class NetworkLayer {
     void browser.alarms.create(UNBLOCK_ALARM, { when: when + 10 });
   }
 }
+
+const netId = (r: SeenRequest): string => `net:${SESSION}:${r.requestId}`;
 
 interface RequestBody {
   formData?: Record<string, unknown>;

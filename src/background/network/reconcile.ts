@@ -7,7 +7,9 @@
 // background before its request leaves; in observe mode, or on a leased slot, the hook's report
 // comes in its tab's next batch (200 ms, later when the worker was stopped or the tab closed). So a
 // request the network saw waits `holdMs` for a report before it is counted, and a report waits
-// `holdMs` for its request.
+// `holdMs` for its request. On a loaded machine either may come later still: for `lateMs` more, a
+// late report withdraws the count its request got meanwhile, and a late request pairs with the
+// report it came after. Pairing never loses a count: the keeper counts every report once.
 import type { ApiCall } from '../../directive/routes';
 import { keysCovering } from './patterns';
 
@@ -29,12 +31,16 @@ export interface ReconcilerOptions {
   readonly now: () => number;
   /** A request no hook reported, counted once (status 0: none known). */
   readonly count: (request: SeenRequest, status: number) => void;
+  /** A request counted here whose hook's report came late: the hook's count stands, this one goes. */
+  readonly withdraw: (request: SeenRequest) => void;
   /** A hook's call met its request: it left (enforce mode may now block what follows). */
   readonly paired?: (call: ApiCall) => void;
   /** How long a request waits for a hook's report, and a report for its request. */
   readonly holdMs?: number;
   /** A request still in flight after this long (a stream) is counted without its status. */
   readonly maxWaitMs?: number;
+  /** How long after its hold a request or report may still pair, late. */
+  readonly lateMs?: number;
   /** Requests and reports kept at most, each; beyond, the oldest goes first (counted, or dropped). */
   readonly limit?: number;
 }
@@ -53,6 +59,7 @@ interface Report {
 }
 
 export const HOLD_MS = 3_000;
+export const LATE_MS = 60_000;
 const MAX_WAIT_MS = 60_000;
 const LIMIT = 4_000;
 
@@ -68,14 +75,19 @@ export function callKey(tabId: number, call: ApiCall): string {
 export class Reconciler {
   private readonly pending = new Map<string, Pending>();
   private readonly reports = new Map<string, Report[]>();
+  /** Past their hold: requests counted here and reports that met no request, by key, oldest first. */
+  private readonly countedLate = new Map<string, Pending[]>();
+  private readonly reportedLate = new Map<string, Report[]>();
   /** Hook call ids already taken in (a decide and its outcome are one call): id → key. */
   private readonly known = new Map<string, string>();
   private readonly holdMs: number;
+  private readonly lateMs: number;
   private readonly maxWaitMs: number;
   private readonly limit: number;
 
   constructor(private readonly o: ReconcilerOptions) {
     this.holdMs = o.holdMs ?? HOLD_MS;
+    this.lateMs = o.lateMs ?? LATE_MS;
     this.maxWaitMs = o.maxWaitMs ?? MAX_WAIT_MS;
     this.limit = o.limit ?? LIMIT;
   }
@@ -91,6 +103,13 @@ export class Reconciler {
       this.o.paired?.(call);
       return;
     }
+    const counted = this.takeFrom(this.countedLate, key, frameId);
+    if (counted) {
+      const { key: _key, at: _at, settled: _settled, ...request } = counted;
+      this.o.withdraw(request);
+      this.o.paired?.(call);
+      return;
+    }
     const list = this.reports.get(key) ?? [];
     list.push({ hookId, call, frameId, at: this.o.now() });
     this.reports.set(key, list);
@@ -100,22 +119,20 @@ export class Reconciler {
   /** The page gave the call up before it left: its report pairs with nothing. */
   hookReleased(hookId: string): void {
     const key = this.known.get(hookId);
-    const list = key === undefined ? undefined : this.reports.get(key);
-    if (!key || !list) return;
-    const rest = list.filter((r) => r.hookId !== hookId);
-    if (rest.length > 0) this.reports.set(key, rest);
-    else this.reports.delete(key);
+    if (key === undefined) return;
+    for (const map of [this.reports, this.reportedLate]) {
+      const rest = map.get(key)?.filter((r) => r.hookId !== hookId) ?? [];
+      if (rest.length > 0) map.set(key, rest);
+      else map.delete(key);
+    }
   }
 
   /** The network layer saw a request to a recognised route leave. */
   seen(request: SeenRequest): void {
     if (this.pending.has(request.requestId)) return;
     const key = callKey(request.tabId, request.call);
-    const list = this.reports.get(key);
-    const report = list ? this.pick(list, request.frameId) : undefined;
-    if (list && report) {
-      list.splice(list.indexOf(report), 1);
-      if (list.length === 0) this.reports.delete(key);
+    const report = this.takeFrom(this.reports, key, request.frameId) ?? this.takeFrom(this.reportedLate, key, request.frameId);
+    if (report) {
       this.o.paired?.(report.call);
       return;
     }
@@ -145,11 +162,13 @@ export class Reconciler {
     }
     for (const [key, list] of this.reports) {
       const rest = list.filter((r) => r.at + this.holdMs > now);
-      if (rest.length === 0) this.reports.delete(key);
-      else {
-        this.reports.set(key, rest);
-        for (const r of rest) next = Math.min(next ?? Infinity, r.at + this.holdMs - now);
-      }
+      this.keep(this.reports, key, rest);
+      for (const r of list) if (!rest.includes(r)) this.addTo(this.reportedLate, key, r);
+      for (const r of rest) next = Math.min(next ?? Infinity, r.at + this.holdMs - now);
+    }
+    for (const map of [this.countedLate, this.reportedLate] as Map<string, { at: number }[]>[]) {
+      for (const [key, list] of map) this.keep(map, key, list.filter((x) => x.at + this.holdMs + this.lateMs > now));
+      if (map.size > 0) next = Math.min(next ?? Infinity, this.lateMs);
     }
     return next;
   }
@@ -169,6 +188,29 @@ export class Reconciler {
     this.pending.delete(p.requestId);
     const { key: _key, at: _at, settled, ...request } = p;
     this.o.count(request, typeof settled === 'number' ? settled : 0);
+    this.addTo(this.countedLate, p.key, p);
+  }
+
+  /** Takes out the entry of this key the frame's call pairs with (`pick`). */
+  private takeFrom<T extends { frameId: number }>(map: Map<string, T[]>, key: string, frameId: number): T | undefined {
+    const list = map.get(key);
+    const found = list ? this.pick(list, frameId) : undefined;
+    if (list && found) this.keep(map, key, list.filter((x) => x !== found));
+    return found;
+  }
+
+  /** Adds a late entry; beyond the limit the oldest late entries of all go. */
+  private addTo<T>(map: Map<string, T[]>, key: string, entry: T): void {
+    map.set(key, [...(map.get(key) ?? []), entry].slice(-this.limit));
+    if (map.size > this.limit) {
+      const oldest = map.keys().next().value;
+      if (oldest !== undefined) map.delete(oldest);
+    }
+  }
+
+  private keep<T>(map: Map<string, T[]>, key: string, list: T[]): void {
+    if (list.length > 0) map.set(key, list);
+    else map.delete(key);
   }
 
   /** The same frame's first, else the oldest (a page may call through another frame's `fetch`). */
