@@ -23,9 +23,6 @@ export type UiVerbTable = Readonly<Record<string, UiVerbSpec>>;
 export interface UiVerbs {}
 
 export type UiVerb = keyof UiVerbs & string;
-type SpecOf<V extends UiVerb> = UiVerbs[V] extends UiVerbSpec ? UiVerbs[V] : never;
-export type UiRequest<V extends UiVerb = UiVerb> = { type: V } & v.InferOutput<SpecOf<V>['request']>;
-export type UiReply<V extends UiVerb> = v.InferOutput<SpecOf<V>['reply']>;
 /** The verbs of one table: each must be in the map (the table's declarer merged it). */
 export type VerbOf<T extends UiVerbTable> = keyof T & UiVerb;
 /** A verb's request and reply as its table's schemas read them. */

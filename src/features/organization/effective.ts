@@ -2,7 +2,7 @@
 // field by field; what the policy does not set (or sets wrongly: policy.ts) stays the seat's.
 // The seat's own values are kept apart, untouched, so that they come back when IT lifts a field.
 import * as v from 'valibot';
-import { DIRECTIVE_METHODS, type DirectiveMethod } from '../../directive/rules';
+import { DIRECTIVE_METHODS } from '../../directive/rules';
 import type { Settings } from '../../store/settings';
 import { FEATURES, type Policy, type PolicyProblem } from './policy';
 
@@ -101,7 +101,7 @@ const PolicySchema: v.GenericSchema<unknown, Policy> = v.object({
   mode: v.optional(v.picklist(['observe', 'enforce'])),
   modeLocked: v.optional(v.boolean()),
   mailboxes: v.optional(v.record(v.string(), v.object({ name: v.optional(v.string()), kind: v.optional(kind), agreement: v.optional(v.boolean()) }))),
-  share: v.optional(v.object({ fraction, methods: v.optional(v.record(v.picklist(DIRECTIVE_METHODS), fraction) as v.GenericSchema<unknown, Partial<Record<DirectiveMethod, number>>>) })),
+  share: v.optional(v.object({ fraction, methods: v.optional(v.record(v.picklist(DIRECTIVE_METHODS), fraction)) })),
   onCall: v.optional(v.array(v.object({ start: v.number(), end: v.number() }))),
   activityMinutes: v.optional(v.number()),
   quotaThresholds: v.optional(v.array(v.number())),

@@ -22,6 +22,7 @@ vi.mock('./snapshot', () => ({ keepView: (view: unknown) => void kept.push(view)
 
 const { ask, loadHistory, loadState } = await import('./api');
 const { OOO_VERBS } = await import('../../features/out-of-office/core/verbs');
+const { CORE_VERBS } = await import('../../shared/ui-messages');
 const { errorText } = await import('./errors');
 
 beforeEach(() => {
@@ -43,6 +44,14 @@ describe('ask', () => {
 
   it('the user reads it as the extension not answering', () => {
     expect(errorText(new Error(UI_ERROR.badReply))).toBe(errorText(new Error(UI_ERROR.noAnswer)));
+  });
+
+  it('sends only a request of its verb\'s shape (checked by tsc)', () => {
+    // @ts-expect-error: the planner's verbs are asked through their own table
+    void ask(CORE_VERBS, { type: 'ui/ooo/view' }).catch(() => undefined);
+    // @ts-expect-error: an id is a string
+    void ask(OOO_VERBS, { type: 'ui/ooo/remove', id: 1 }).catch(() => undefined);
+    expect(sent).toHaveLength(2);
   });
 
   it('reads a reply that fits', async () => {
