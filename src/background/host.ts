@@ -33,12 +33,12 @@ export function hostOf(s: Services): FeatureHost {
     },
     openWebApp,
     session: sessionValue,
-    observe: (observer) => void s.observers.push(observer),
-    advise: (advisor) => void s.advisors.push(advisor),
-    onAlarm: (name, run) => void s.alarms.set(name, run),
-    onStartup: (run) => void s.startups.push(run),
+    observe: (observer) => s.observe(observer),
+    advise: (advisor) => s.advise(advisor),
+    onAlarm: (name, run) => s.onAlarm(name, run),
+    onStartup: (run) => s.onStartup(run),
     onNoteAction: (action, run) => s.notifier.onAction(action, run),
-    onPageMessage: (type, handle) => void s.pageHandlers.set(type, handle),
+    onPageMessage: (type, handle) => s.onPageMessage(type, handle),
     uiHandlers: s.uiHandlers,
   };
 }
@@ -61,7 +61,7 @@ export function networkHostOf(s: Services): NetworkHost {
     leasedOut: (mailbox, method) => s.keeper.leasedOut(mailbox, method),
     counted: () => s.badge.refresh(),
     storageTrouble: () => s.badge.storageTrouble(),
-    onAlarm: (name, run) => void s.alarms.set(name, run),
-    onStartup: (run) => void s.startups.push(run),
+    onAlarm: (name, run) => s.onAlarm(name, run),
+    onStartup: (run) => s.onStartup(run),
   };
 }

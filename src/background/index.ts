@@ -35,11 +35,11 @@ browser.storage.onChanged.addListener((_changes, area) => {
 browser.notifications.onClicked.addListener((id) => void services.notifier.clicked(id));
 browser.notifications.onButtonClicked?.addListener((id, index) => void services.notifier.buttonClicked(id, index));
 
-services.alarms.set(PRUNE_ALARM, async (now) => {
+services.onAlarm(PRUNE_ALARM, async (now) => {
   await services.keeper.pruneMemory(now);
   await prune(db(), now).catch(() => services.badge.storageTrouble());
 });
-services.alarms.set(QUIET_END_ALARM, () => services.notifier.flushDeferred());
+services.onAlarm(QUIET_END_ALARM, () => services.notifier.flushDeferred());
 
 // Alarms may not survive a browser restart (Firefox never keeps them): schedule at every start.
 // A start-up task that fails is left for its next run; the others still run (each feature's
