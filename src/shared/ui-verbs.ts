@@ -1,12 +1,12 @@
 // The ui/* verbs' one contract. Each declarer (the core in ui-messages.ts, each feature beside its
 // code) writes a table of its verbs, `{ request, reply }` valibot schemas per verb, and merges its
 // type into `UiVerbs` (`declare module '…/shared/ui-verbs'`), so this leaf imports no feature and
-// a verb named twice does not compile. Both sides read a verb through its table: the background
-// serves it with `serveUi`, which checks the request with the verb's schema before its handler
-// sees it and whose handler must return the reply's type; the pages ask with `ask` (ui/lib/api.ts),
-// which checks the envelope naming the verb (UiAnswer) and the reply with the verb's schema before
-// the page reads it: no answer (a worker stopped mid-message answers `undefined`), another verb's,
-// or a reply that does not fit is refused with a code, never misread.
+// one verb declared twice with other schemas does not compile. Both sides read a verb through its
+// table: the background serves it with `serveUi`, which checks the request with the verb's schema
+// before its handler sees it and whose handler must return the reply's type; the pages ask with
+// `ask` (ui/lib/api.ts), which checks the envelope naming the verb (UiAnswer) and the reply with
+// the verb's schema before the page reads it: no answer (a worker stopped mid-message answers
+// `undefined`), another verb's, or a reply that does not fit is refused with a code, never misread.
 import * as v from 'valibot';
 
 /** One verb: what a page sends (checked by the background) and what it gets back (checked by the page). */
