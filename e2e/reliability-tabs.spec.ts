@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import { ehbApp, expect, test } from './fixtures';
 import type { Harness } from './harness';
-import { countedIn, figure, popupUsed, setMode, uiRequest } from './reliability-kit';
+import { countedIn, exported, figure, popupUsed, setMode, uiRequest } from './reliability-kit';
 
 const TABS = 4;
 const EACH = 50;
@@ -65,4 +65,30 @@ test('enforce: 4 tabs × 50 calls at once, the server sees exactly the limit of 
   expect(counted.held).toBeLessThanOrEqual(TABS * EACH - 60);
   expect(await popupUsed(harness, box, 60)).toBe(60);
   figure(info, `many tabs enforce: ${TABS} tabs × ${EACH} at once, server ${reached} (limit 60), held ${held.length}, counted ${counted.calls}`);
+});
+
+// Issue 17: a tab may open a message it has not opened on its ladder lease, without asking the
+// background; any interleaving of tabs must still keep each message within its six free calls (§5.4.2).
+test('enforce: 4 tabs open the same 3 messages 4 times each at once: no message reaches the server more than 6 times, and each gets its 6', async ({ sim, harness }, info) => {
+  const box = sim.scenario.organization;
+  await declareOrganization(harness, box);
+  await setMode(harness, 'Enforce');
+  const [a, b, c, ...warm] = Array.from({ length: 5 }, () => sim.deliver(box, 'inbox').id);
+  const tabs = await fourTabs(harness, box);
+  // Two openings of other messages: the first makes the background read the box's ladders, the
+  // second is then answered with a ladder lease.
+  for (const id of warm) expect((await ehbApp(tabs[0] as Page).getMessage('inbox', id)).status).toBe(200);
+  const ladderLeases = (await exported(harness)).tables.calls.filter((r) => r.method === 'GetMessage' && r.via === 'leased');
+  expect(ladderLeases).toHaveLength(1);
+  sim.setLatency(5);
+  const open = (tab: Page, id: string) => ehbApp(tab).burst('GetMessage', 4, { parallel: true, args: ['inbox', id] });
+  await Promise.all(tabs.flatMap((tab) => [a, b, c].map((id) => open(tab, id ?? ''))));
+  const reached = (id: string | undefined) => sim.requests.filter((r) => r.route === 'GetMessage' && r.messageId === id).length;
+  for (const id of [a, b, c]) expect(reached(id)).toBeLessThanOrEqual(6);
+  // A call held only while a lease was out may go again a moment later (5 s): once more from each
+  // tab, and every message has had its six free calls, never a seventh.
+  await tabs[0]?.waitForTimeout(5_500);
+  for (const tab of tabs) for (const id of [a, b, c]) await ehbApp(tab).getMessage('inbox', id ?? '');
+  expect([a, b, c].map(reached)).toEqual([6, 6, 6]);
+  figure(info, `ladder leases, ${TABS} tabs × 3 messages × 4 at once, then once more each: server ${[a, b, c].map(reached).join('/')} (free calls 6 each)`);
 });

@@ -74,4 +74,20 @@ describe('leased slots in the bridge', () => {
     expect(back).toContain('b2');
     expect(leases.take(box)).toBeNull();
   });
+
+  it('a ladder lease covers one call per message it does not exclude, and goes back whole when it ends', () => {
+    const { leases, back, advance } = setup();
+    const message = (id: string): ApiCall => ({ method: 'GetMessage', accessKey: 'ak', folder: 'inbox', messageId: id });
+    leases.add(message('m0'), { slots: ['L-0'], ms: 120_000, except: ['near'] });
+    expect(leases.take(message('m1'))).toEqual({ slot: 'L-0', left: LEASE_MAX, low: false });
+    expect(leases.take(message('m1'))).toBeNull();
+    expect(leases.take(message('near'))).toBeNull();
+    expect(leases.take(message('m2'))?.slot).toBe('L-0');
+    // Another folder is another kind of call; an attachment another method.
+    expect(leases.take({ ...message('m3'), folder: 'sent' })).toBeNull();
+    expect(leases.take({ method: 'GetAttachment', accessKey: 'ak', folder: 'inbox', messageId: 'm3', attachmentKey: 'a' })).toBeNull();
+    advance(120_000 - MARGIN_MS);
+    expect(back).toEqual(['L-0']);
+    expect(leases.take(message('m4'))).toBeNull();
+  });
 });

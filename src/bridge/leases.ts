@@ -3,7 +3,10 @@
 // background counts it in the slot's place. Until they go back the slots count against the budget
 // for every tab: a lease about to end gives back what is left; every lease goes back when the
 // background asks (another tab needs the room, the settings changed) and when the page goes away.
+// A ladder lease (`except`) is one slot that covers one call per message or attachment, except
+// those it names (background/budgets/ladder-leases.ts).
 import type { ApiCall } from '../directive/routes';
+import { callUnits } from '../directive/units';
 import { type Lease, LEASE_MAX, leaseKind, leaseRunsLow } from '../shared/messages';
 
 /** Stop using a lease this long before the background's end of it: a slot is never used late. */
@@ -12,6 +15,8 @@ export const MARGIN_MS = 200;
 interface Held {
   readonly slots: string[];
   readonly until: number;
+  /** A ladder lease: the units it does not cover, and those it was used on. */
+  readonly ladder?: { readonly except: ReadonlySet<string>; readonly used: Set<string> };
 }
 
 export class Leases {
@@ -30,9 +35,11 @@ export class Leases {
     const kind = leaseKind(call);
     const ms = Math.max(0, lease.ms - MARGIN_MS);
     const list = this.held.get(kind) ?? [];
-    list.push({ slots: [...lease.slots], until: this.now() + ms });
+    const ladder = lease.except ? { except: new Set(lease.except), used: new Set<string>() } : undefined;
+    list.push({ slots: [...lease.slots], until: this.now() + ms, ...(ladder ? { ladder } : {}) });
     this.held.set(kind, list);
     this.later(() => this.expire(kind, true), ms);
+    if (ladder) return;
     // A short lease says the budget is nearly spent: asking early for more, call after call, would
     // send a batch per call for a slot or two. The next regular batch asks instead.
     if (lease.slots.length < LEASE_MAX / 2) this.low.add(kind);
@@ -47,12 +54,25 @@ export class Leases {
     const kind = leaseKind(call);
     this.expire(kind);
     const list = this.held.get(kind);
+    const ladder = list?.find((h) => h.ladder);
+    if (ladder) return this.takeLadder(ladder, call);
     const slot = list?.find((h) => h.slots.length > 0)?.slots.shift();
     if (slot === undefined || !list) return null;
     const left = list.reduce((n, h) => n + h.slots.length, 0);
     const low = leaseRunsLow(left) && !this.low.has(kind);
     if (low) this.low.add(kind);
     return { slot, left, low };
+  }
+
+  /** The ladder lease's slot, once per unit it covers; never low (it is leased again when it ends). */
+  private takeLadder(held: Held, call: ApiCall): { slot: string; left: number; low: boolean } | null {
+    const units = callUnits(call)?.units ?? [];
+    const unit = units[0];
+    const slot = held.slots[0];
+    if (!held.ladder || slot === undefined || units.length !== 1 || unit === undefined) return null;
+    if (held.ladder.except.has(unit) || held.ladder.used.has(unit)) return null;
+    held.ladder.used.add(unit);
+    return { slot, left: LEASE_MAX, low: false };
   }
 
   /** Gives back every slot of the kinds `which` accepts (all by default). */

@@ -46,7 +46,15 @@ export type PageRequest =
 export interface Lease {
   readonly slots: string[];
   readonly ms: number;
+  /**
+   * A ladder lease (one slot, one call per message or attachment: background/budgets/ladder-leases.ts):
+   * the units it does not cover.
+   */
+  readonly except?: string[];
 }
+
+/** A ladder lease names at most this many excluded units; a box with more is leased nothing. */
+export const LADDER_EXCLUDED_MAX = 2_000;
 
 /** Slots of one lease at most; a tab is leased more once it holds fewer than half of this. */
 export const LEASE_MAX = 20;

@@ -6,7 +6,7 @@
 // then asks again or fails open) rather than half read.
 import * as v from 'valibot';
 import { DIRECTIVE_METHODS } from '../directive/rules';
-import { type BatchAck, type Claim, type DecideReply, LEASE_MAX, MAX_BATCH, type PageRequest } from './messages';
+import { type BatchAck, type Claim, type DecideReply, LADDER_EXCLUDED_MAX, LEASE_MAX, MAX_BATCH, type PageRequest } from './messages';
 import { ApiCallSchema, HookMessageSchema, parseHookMessage } from './page-schema';
 
 const TEXT = v.pipe(v.string(), v.maxLength(2000));
@@ -28,7 +28,12 @@ const NoticeSchema = v.object({
   chrome: v.optional(v.object({ title: TEXT, why: TEXT, detail: TEXT, dismiss: TEXT })),
 });
 
-const LeaseSchema = v.object({ slots: v.pipe(v.array(SLOT), v.minLength(1), v.maxLength(LEASE_MAX)), ms: COUNT });
+const LeaseSchema = v.object({
+  slots: v.pipe(v.array(SLOT), v.minLength(1), v.maxLength(LEASE_MAX)),
+  ms: COUNT,
+  // Units: a message id, or a message id, a slash and an attachment key (page-schema's KEY each).
+  except: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(1025))), v.maxLength(LADDER_EXCLUDED_MAX))),
+});
 
 const BannerWordsSchema = v.object({
   headline: WORD,

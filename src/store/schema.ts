@@ -27,6 +27,8 @@ export interface CallRow {
   exception?: true;
   /** A lease (`via: 'leased'`): the indices of its slots not yet used nor given back, one stamp each. */
   free?: number[];
+  /** A ladder lease (background/budgets/ladder-leases.ts): the units its tab must ask for; its `units` are those used. */
+  except?: string[];
 }
 
 /**

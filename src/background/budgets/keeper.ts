@@ -10,6 +10,7 @@ import { bucketOf, ofMessage, unpackLadders } from '../../store/packed';
 import type { CallRow } from '../../store/schema';
 import type { Journal } from './journal';
 import { FirstSight, KIND_WAIT_MS } from './first-sight';
+import { LADDER_LEASE_KEPT_MS, LADDER_LEASED, LadderLeases } from './ladder-leases';
 import { LeaseBook } from './leases';
 import type { Lease } from '../../shared/messages';
 
@@ -69,6 +70,7 @@ export class BudgetKeeper {
   /** Ladder keys known to have no stored entry (new messages): no read for them again. */
   private readonly absent = new Set<string>();
   private readonly leases: LeaseBook;
+  private readonly ladderLeases: LadderLeases;
   private readonly firstSight = new FirstSight();
   private readonly pressure: () => void;
   private readonly monotonic: () => number;
@@ -85,6 +87,7 @@ export class BudgetKeeper {
     options: KeeperOptions = {},
   ) {
     this.leases = new LeaseBook(journal);
+    this.ladderLeases = new LadderLeases(journal, (mailbox, atLeast) => this.ladderKeysFrom(mailbox, atLeast), () => this.leases.wake());
     this.pressure = options.pressure ?? (() => undefined);
     this.monotonic = options.monotonic ?? (() => performance.now());
   }
@@ -129,6 +132,7 @@ export class BudgetKeeper {
     this.live.clear();
     this.absent.clear();
     this.leases.forget();
+    this.ladderLeases.forget();
     this.firstSight.forget();
   }
 
@@ -152,33 +156,33 @@ export class BudgetKeeper {
     return this.once(call, c, now, ask.resent === true, async (ledger) => {
       let conditions = c;
       let kindUnknown = ask.relearn !== undefined;
-      let verdict = decide(call, ledger, conditions, now);
+      const judge = (): Verdict => decide(call, this.withReserved(call, ledger, now), conditions, now);
+      let verdict = judge();
       // First sight of a box: a GetMailbox of it is on its way and will tell its kind.
       for (const until = this.monotonic() + KIND_WAIT_MS; !verdict.allowed && kindUnknown && ask.relearn && this.firstSight.pending(call.mailbox) && this.monotonic() < until; ) {
         await this.firstSight.wait(call.mailbox, until - this.monotonic());
         const learnt = await ask.relearn();
         conditions = learnt.conditions;
         kindUnknown = !learnt.kindKnown;
-        verdict = decide(call, ledger, conditions, now);
+        verdict = judge();
       }
-      // Held perhaps only because slots leased to tabs are still out: the tabs are asked for
-      // them, and the call waits for them a little.
-      for (const until = this.monotonic() + SLOT_WAIT_MS; !verdict.allowed && this.leases.outstanding(call.mailbox, call.method) > 0 && this.monotonic() < until; ) {
+      // Held perhaps only because slots or a ladder lease are out with tabs: the tabs are asked
+      // for them, and the call waits for them a little.
+      const onlyLeases = (): boolean => decide(call, withoutLeases(ledger), conditions, now).allowed;
+      for (const until = this.monotonic() + SLOT_WAIT_MS; !verdict.allowed && onlyLeases() && this.monotonic() < until; ) {
         this.askSlotsBack();
         await this.leases.moved(until - this.monotonic());
-        verdict = decide(call, ledger, conditions, now);
+        verdict = judge();
       }
-      // Still held only by slots out with tabs: they come back in a moment, and the page (whose
-      // hook keeps a hold until its time) is told to ask again then, not at the window's end.
-      if (!verdict.allowed && this.leases.outstanding(call.mailbox, call.method) > 0 && decide(call, withoutLeases(ledger), conditions, now).allowed) {
-        verdict = { ...verdict, retryAt: now + SLOTS_RETRY_MS };
-      }
+      // Still held only by them: they come back in a moment, and the page (whose hook keeps a
+      // hold until its time) is told to ask again then, not at the window's end.
+      if (!verdict.allowed && onlyLeases()) verdict = { ...verdict, retryAt: now + SLOTS_RETRY_MS };
       const sent = verdict.allowed;
       if (sent) {
         this.count(call, ledger, now, 'decided', false);
         if (kindUnknown && call.method === 'GetMailbox') this.firstSight.expect(call.mailbox);
       } else this.journal.count(call.mailbox, call.method, now, 'held');
-      const lease = ask.lease && sent ? this.grant(call, ledger, conditions, now) : null;
+      const lease = !ask.lease || !sent ? null : LadderLeases.covers(call) ? this.ladderLeases.grant(call, now) : this.grant(call, ledger, conditions, now);
       await this.journal.commit();
       return lease ? { verdict, sent, lease } : { verdict, sent };
     });
@@ -260,6 +264,10 @@ export class BudgetKeeper {
     // with its mailbox's window, perhaps by a worker started since it was leased.
     const lease = this.leases.leaseOf(id);
     const leaseRow = lease === undefined ? undefined : (this.leases.row(lease) ?? (await this.open().calls.get(lease)));
+    if (this.ladderLeases.isLadder(leaseRow) && leaseRow) {
+      this.ladderLeases.release(leaseRow);
+      return;
+    }
     if (leaseRow?.via === 'leased') {
       this.leases.take(id, await this.ledger(leaseRow.mailbox, now));
       return;
@@ -308,7 +316,10 @@ export class BudgetKeeper {
    */
   async claim(slot: string, call: CountedCall, now: number): Promise<boolean> {
     const ledger = await this.ledger(call.mailbox, now);
-    if (!this.leases.take(slot, ledger, call)) return false;
+    if (this.ladderLeases.owns(slot)) {
+      await this.loadLadders(ledger, call);
+      if (!this.ladderLeases.claim(slot, call, now)) return false;
+    } else if (!this.leases.take(slot, ledger, call)) return false;
     prune(ledger, now);
     this.count(call, ledger, now, 'decided', false);
     return true;
@@ -337,6 +348,32 @@ export class BudgetKeeper {
     return this.leases.grant(call, ledger, c, now);
   }
 
+  /**
+   * The ledger a decision reads: each unit a live ladder lease may still use counts one call more
+   * (ladder-leases.ts), so that no interleaving of tabs passes a message's free calls.
+   */
+  private withReserved(call: CountedCall, ledger: Ledger, now: number): Ledger {
+    if (!LADDER_LEASED.has(call.method)) return ledger;
+    const reserved = this.ladderLeases.reserved(call, now);
+    const extra = call.units.filter((u) => reserved(u) > 0);
+    if (extra.length === 0) return ledger;
+    const ladders = new Map(ledger.ladders);
+    for (const unit of extra) {
+      const key = ladderKey(call.method, unit);
+      const entry = ladders.get(key);
+      ladders.set(key, { count: (entry?.count ?? 0) + reserved(unit), last: entry?.last ?? now, until: entry?.until });
+    }
+    return { windows: ledger.windows, ladders };
+  }
+
+  /** Ladder keys of a box with at least this many calls: stored ones and those in memory (newer). */
+  private async ladderKeysFrom(mailbox: string, atLeast: number): Promise<string[]> {
+    const rows = await this.open().ladderPacks.where('[mailbox+bucket]').between([mailbox, Dexie.minKey], [mailbox, Dexie.maxKey]).toArray();
+    const keys = new Set(rows.flatMap((r) => [...unpackLadders(r).values()]).filter((e) => e.count >= atLeast).map((e) => e.key));
+    for (const [key, entry] of (await this.ledger(mailbox, this.latest)).ladders) if (entry.count >= atLeast) keys.add(key);
+    return [...keys];
+  }
+
   private track(id: string, work: Promise<unknown>): void {
     this.inflight.set(id, work);
     const done = () => {
@@ -359,6 +396,7 @@ export class BudgetKeeper {
       // Kept until the platform has purged the message (§7.2.1), from this call's folder.
       entry.until = Math.max(entry.until ?? 0, ladderUntil(call.folder, now));
       this.journal.putLadder({ mailbox: call.mailbox, key, count: entry.count, last: entry.last, until: entry.until });
+      this.ladderLeases.counted(call.mailbox, key, entry.count);
     }
     this.journal.count(call.mailbox, call.method, now, 'calls');
     if (over) this.journal.count(call.mailbox, call.method, now, 'over');
@@ -391,10 +429,15 @@ export class BudgetKeeper {
     const d = this.open();
     const ledger = emptyLedger();
     const windowed = DIRECTIVE_METHODS.filter((m) => keptMs(m) > 0);
+    const since = (m: DirectiveMethod): number => (LADDER_LEASED.has(m) ? now - LADDER_LEASE_KEPT_MS : now - keptMs(m));
     const lists = await d.transaction('r', d.calls, () =>
-      Promise.all(windowed.map((m) => d.calls.where('[mailbox+method+at]').between([mailbox, m, now - keptMs(m)], [mailbox, m, Dexie.maxKey], false, true).toArray())),
+      Promise.all([...windowed, ...LADDER_LEASED].map((m) => d.calls.where('[mailbox+method+at]').between([mailbox, m, since(m)], [mailbox, m, Dexie.maxKey], false, true).toArray())),
     );
     for (const row of lists.flat()) {
+      if (LADDER_LEASED.has(row.method)) {
+        if (row.via === 'leased') this.ladderLeases.loaded(row);
+        continue;
+      }
       const leased = row.via === 'leased';
       const stamp = { at: row.at, ...(row.folder === undefined ? {} : { folder: row.folder }), ...(leased ? { leased: true as const } : {}) };
       // A lease row holds one stamp per slot still free.

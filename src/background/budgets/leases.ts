@@ -92,8 +92,13 @@ export class LeaseBook {
       this.leases.set(row.id, next);
       this.journal.putCall(next);
     }
-    for (const wake of this.waiters.splice(0)) wake();
+    this.wake();
     return true;
+  }
+
+  /** A slot, or a ladder lease, came back: the calls waiting for room look again. */
+  wake(): void {
+    for (const wake of this.waiters.splice(0)) wake();
   }
 
   /** The id of the lease a slot belongs to, when `id` is shaped like a slot's. */
@@ -119,7 +124,7 @@ export class LeaseBook {
     return old.flatMap((row) => (row.free ?? []).map((i) => slotId(row.id, i)));
   }
 
-  /** Resolves when a slot is used or given back, or after `ms`. */
+  /** Resolves when a slot is used or given back (or a ladder lease: `wake`), or after `ms`. */
   moved(ms: number): Promise<void> {
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, Math.max(0, ms));
