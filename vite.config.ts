@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { type Plugin, defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import webExtension from 'vite-plugin-web-extension';
 
@@ -12,6 +12,30 @@ import webExtension from 'vite-plugin-web-extension';
 // chunks); HTML pages are one multi-page ES-module build with shared chunks.
 const target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
 
+/**
+ * The extension pages share one document: each page's index.html holds only its script, and the
+ * head (character set first, viewport, title) and body are written here once.
+ */
+const pageShell: Plugin = {
+  name: 'page-shell',
+  transformIndexHtml: {
+    order: 'pre',
+    // The page's own part is its script (a comment there is for whoever opens the file).
+    handler: (page) => `<!doctype html>
+<html>
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width" />
+    <title>Companion for eHealthBox</title>
+  </head>
+  <body>
+    ${page.replace(/<!--[\s\S]*?-->/g, '').trim()}
+  </body>
+</html>
+`,
+  },
+};
+
 export default defineConfig({
   build: {
     outDir: process.env.OUT_DIR ?? `dist/${target}`,
@@ -23,6 +47,7 @@ export default defineConfig({
     modulePreload: { polyfill: false },
   },
   plugins: [
+    pageShell,
     // 'tree' builds each component's static DOM with createElement instead of a <template> filled
     // through innerHTML: no innerHTML assignment in the bundled Svelte runtime, so `web-ext lint` has
     // nothing to warn about and the pages would also run under Trusted Types.

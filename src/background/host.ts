@@ -1,7 +1,9 @@
 // The browser's FeatureHost (features/kit/host.ts): what a feature may use of the background,
-// built from the services. A feature never sees the services themselves.
+// built from the services, and the network layer's host (network/index.ts). Neither a feature nor
+// the network layer sees the services themselves.
 import browser from 'webextension-polyfill';
 import type { FeatureHost, SessionValue } from '../features/kit/host';
+import type { NetworkHost } from './network';
 import { db } from '../store/db';
 import type { Services } from './services';
 import { openWebApp } from './webapp';
@@ -31,12 +33,35 @@ export function hostOf(s: Services): FeatureHost {
     },
     openWebApp,
     session: sessionValue,
-    observe: (observer) => void s.observers.push(observer),
-    advise: (advisor) => void s.advisors.push(advisor),
-    onAlarm: (name, run) => void s.alarms.set(name, run),
-    onStartup: (run) => void s.startups.push(run),
+    observe: (observer) => s.observe(observer),
+    advise: (advisor) => s.advise(advisor),
+    onAlarm: (name, run) => s.onAlarm(name, run),
+    onStartup: (run) => s.onStartup(run),
     onNoteAction: (action, run) => s.notifier.onAction(action, run),
-    onPageMessage: (type, handle) => void s.pageHandlers.set(type, handle),
+    onPageMessage: (type, handle) => s.onPageMessage(type, handle),
     uiHandlers: s.uiHandlers,
+  };
+}
+
+export function networkHostOf(s: Services): NetworkHost {
+  return {
+    ready: () => s.ready(),
+    clock: () => s.clock(),
+    enforce: () => s.enforce,
+    conditions: (mailbox, now) => s.conditions(mailbox, now),
+    ledger: (mailbox, now) => s.keeper.ledger(mailbox, now),
+    countUnreported: async (call, status, c, now) => {
+      await s.keeper.outcome(call, 'network', status, c, now);
+      await s.keeper.commit();
+    },
+    withdrawUnreported: async (id, now) => {
+      await s.keeper.withdraw(id, now);
+      await s.keeper.commit();
+    },
+    leasedOut: (mailbox, method) => s.keeper.leasedOut(mailbox, method),
+    counted: () => s.badge.refresh(),
+    storageTrouble: () => s.badge.storageTrouble(),
+    onAlarm: (name, run) => s.onAlarm(name, run),
+    onStartup: (run) => s.onStartup(run),
   };
 }

@@ -4,6 +4,7 @@
 import browser from 'webextension-polyfill';
 import { db } from '../store/db';
 import { installFeatures } from './features';
+import { networkHostOf } from './host';
 import { installNetwork } from './network';
 import { prune } from './maintenance';
 import { QUIET_END_ALARM } from './notifier';
@@ -16,7 +17,7 @@ const services = new Services();
 const PRUNE_ALARM = 'prune';
 
 // First: a request's webRequest event may be what woke the worker.
-installNetwork(services);
+installNetwork(networkHostOf(services));
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => route(services, message, sender));
 
@@ -34,11 +35,11 @@ browser.storage.onChanged.addListener((_changes, area) => {
 browser.notifications.onClicked.addListener((id) => void services.notifier.clicked(id));
 browser.notifications.onButtonClicked?.addListener((id, index) => void services.notifier.buttonClicked(id, index));
 
-services.alarms.set(PRUNE_ALARM, async (now) => {
+services.onAlarm(PRUNE_ALARM, async (now) => {
   await services.keeper.pruneMemory(now);
   await prune(db(), now).catch(() => services.badge.storageTrouble());
 });
-services.alarms.set(QUIET_END_ALARM, () => services.notifier.flushDeferred());
+services.onAlarm(QUIET_END_ALARM, () => services.notifier.flushDeferred());
 
 // Alarms may not survive a browser restart (Firefox never keeps them): schedule at every start.
 // A start-up task that fails is left for its next run; the others still run (each feature's

@@ -37,17 +37,53 @@ export class Services {
     conditions: (mailbox, now) => this.conditions(mailbox, now),
   });
   readonly notifier = new Notifier(() => this.settings, () => this.clock(), () => this.isOff('notifications'), (mailbox) => this.boxName(mailbox));
+  /**
+   * What plugs into the background: features (through their host, host.ts), the network layer
+   * (through its own) and index.ts register here once at start; the paths that use them read them.
+   */
+  private readonly plugged = {
+    observers: [] as OutcomeObserver[],
+    advisors: [] as Advisor[],
+    alarms: new Map<string, Task>(),
+    startups: [] as Task[],
+    pageHandlers: new Map<string, (request: unknown) => void>(),
+  };
   /** Features learn from calls that reached the server (outcomes.ts). */
-  readonly observers: OutcomeObserver[] = [];
+  get observers(): readonly OutcomeObserver[] {
+    return this.plugged.observers;
+  }
   /** Features may hold back or annotate a call before its budget is decided (advisors.ts). */
-  readonly advisors: Advisor[] = [];
+  get advisors(): readonly Advisor[] {
+    return this.plugged.advisors;
+  }
   /** Alarm name → handler; features re-create their alarms in `startups` (alarms may not survive a restart). */
-  readonly alarms = new Map<string, Task>();
-  readonly startups: Task[] = [];
+  get alarms(): ReadonlyMap<string, Task> {
+    return this.plugged.alarms;
+  }
+  get startups(): readonly Task[] {
+    return this.plugged.startups;
+  }
+  /** Page verbs of features that need no answer (a content script in an eHealthBox tab, already classed). */
+  get pageHandlers(): ReadonlyMap<string, (request: unknown) => void> {
+    return this.plugged.pageHandlers;
+  }
+  observe(observer: OutcomeObserver): void {
+    this.plugged.observers.push(observer);
+  }
+  advise(advisor: Advisor): void {
+    this.plugged.advisors.push(advisor);
+  }
+  onAlarm(name: string, run: Task): void {
+    this.plugged.alarms.set(name, run);
+  }
+  onStartup(run: Task): void {
+    this.plugged.startups.push(run);
+  }
+  onPageMessage(type: string, handle: (request: unknown) => void): void {
+    this.plugged.pageHandlers.set(type, handle);
+  }
   /** Privileged ui/* verbs, the core's (ui-api.ts) and the features', each served with `serveUi` (shared/ui-verbs.ts). */
   readonly uiHandlers: UiHandlers = new Map();
-  /** Page verbs of features that need no answer (a content script in an eHealthBox tab, already classed). */
-  readonly pageHandlers = new Map<string, (request: unknown) => void>();
   /** The settings in force: the organization's policy over the seat's own (features/organization). */
   settings: Settings = DEFAULT_SETTINGS;
   /** The organization's policy as read from managed storage, with what could not be used. */

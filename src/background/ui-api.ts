@@ -1,13 +1,12 @@
 // Privileged verbs for the extension's own pages: read the state, change settings, reset, the
 // 24-hour history (history.ts) and the export of everything kept (export.ts).
-import * as v from 'valibot';
 import browser from 'webextension-polyfill';
 import { ladderStandings, windowStandings } from './budgets/standing';
 import { locksOf } from '../features/organization/effective';
 import { hasPolicy } from '../features/organization/policy';
-import { DEFAULT_SETTINGS, SettingsSchema } from '../store/settings';
+import { DEFAULT_SETTINGS } from '../store/settings';
 import { db } from '../store/db';
-import type { MailboxView, StateView } from '../shared/ui-messages';
+import { CORE_VERBS, type MailboxView, type StateView } from '../shared/ui-messages';
 import { serveUi } from '../shared/ui-verbs';
 import { exportAll } from './export';
 import { exceptionsSince, HISTORY_HOURS, historyView } from './history';
@@ -17,20 +16,18 @@ import { mailboxNames } from '../i18n/mailbox-name';
 /** The core verbs, served once at start (index.ts) beside the features' own. */
 export function serveCoreVerbs(s: Services): void {
   const t = s.uiHandlers;
-  serveUi(t, 'ui/state', v.object({}), () => state(s));
-  serveUi(t, 'ui/settings', v.object({ settings: SettingsSchema }), async (r) => {
+  serveUi(t, CORE_VERBS, 'ui/state', () => state(s));
+  serveUi(t, CORE_VERBS, 'ui/settings', async (r) => {
     await s.updateSettings(r.settings);
     return state(s);
   });
-  serveUi(t, 'ui/reset', v.object({ settings: v.optional(v.boolean()) }), async (r) => {
+  serveUi(t, CORE_VERBS, 'ui/reset', async (r) => {
     await reset(s);
     if (r.settings === true) await s.updateSettings(DEFAULT_SETTINGS);
     return state(s);
   });
-  serveUi(t, 'ui/history', v.object({ mailbox: v.pipe(v.string(), v.maxLength(512)) }), async (r, now) =>
-    historyView(db, r.mailbox, await s.conditions(r.mailbox, now), now),
-  );
-  serveUi(t, 'ui/export', v.object({}), (_r, now) => exportAll(db, s.settings, browser.runtime.getManifest().version, now));
+  serveUi(t, CORE_VERBS, 'ui/history', async (r, now) => historyView(db, r.mailbox, await s.conditions(r.mailbox, now), now));
+  serveUi(t, CORE_VERBS, 'ui/export', (_r, now) => exportAll(db, s.settings, browser.runtime.getManifest().version, now));
 }
 
 /** A verb's answer (its reply, in shared/ui-verbs.ts's envelope), or undefined for a message that names no verb served here. */
@@ -38,7 +35,7 @@ export async function handleUiRequest(s: Services, raw: unknown): Promise<unknow
   await s.ready();
   const type = raw !== null && typeof raw === 'object' && 'type' in raw ? (raw as { type: unknown }).type : undefined;
   const handler = typeof type === 'string' ? s.uiHandlers.get(type) : undefined;
-  return handler ? handler(raw, s.clock()) : undefined;
+  return handler ? handler.answer(raw, s.clock()) : undefined;
 }
 
 async function reset(s: Services): Promise<void> {

@@ -36,11 +36,13 @@ describe('NISS (11 digits, mod-97 check; a 2 before the nine digits for people b
     expect(checkIdentifier('NISS', '97000000000')).toEqual({ ok: false, problem: 'checkDigits' });
   });
 
-  it('refuses 10 and 12 digits, letters and an empty field', () => {
-    expect(checkIdentifier('NISS', '8507300332')).toEqual({ ok: false, problem: 'length' });
-    expect(checkIdentifier('NISS', '850730033280')).toEqual({ ok: false, problem: 'length' });
-    expect(checkIdentifier('NISS', '85O73003328')).toEqual({ ok: false, problem: 'notDigits' });
-    expect(checkIdentifier('NISS', '  ')).toEqual({ ok: false, problem: 'empty' });
+  it.each([
+    ['10 digits', '8507300332', 'length'],
+    ['12 digits', '850730033280', 'length'],
+    ['a letter O for a zero', '85O73003328', 'notDigits'],
+    ['an empty field', '  ', 'empty'],
+  ] as const)('refuses %s', (_case, value, problem) => {
+    expect(checkIdentifier('NISS', value)).toEqual({ ok: false, problem });
   });
 });
 
@@ -55,11 +57,13 @@ describe('CBE (10 digits, mod-97 check on the first eight)', () => {
     expect(checkIdentifier('CBE', '0400008697')).toMatchObject({ ok: true });
   });
 
-  it('refuses a wrong check, a swapped pair of digits and other lengths', () => {
-    expect(checkIdentifier('CBE', '0412345615')).toEqual({ ok: false, problem: 'checkDigits' });
-    expect(checkIdentifier('CBE', '0421345614')).toEqual({ ok: false, problem: 'checkDigits' });
-    expect(checkIdentifier('CBE', '412345614')).toEqual({ ok: false, problem: 'length' });
-    expect(checkIdentifier('CBE', '04123456140')).toEqual({ ok: false, problem: 'length' });
+  it.each([
+    ['a wrong check', '0412345615', 'checkDigits'],
+    ['a swapped pair of digits', '0421345614', 'checkDigits'],
+    ['9 digits', '412345614', 'length'],
+    ['11 digits', '04123456140', 'length'],
+  ] as const)('refuses %s', (_case, value, problem) => {
+    expect(checkIdentifier('CBE', value)).toEqual({ ok: false, problem });
   });
 });
 

@@ -54,76 +54,69 @@ const perDay = (max: number): Budget => ({ type: 'window', window: 'day', max })
 const perHour = (max: Quota, perFolder?: Quota): Budget =>
   perFolder === undefined ? { type: 'window', window: 'hour', max } : { type: 'window', window: 'hour', max, perFolder };
 
-export const RULES: Readonly<Record<DirectiveMethod, Rule>> = {
+/**
+ * One method's row: its section, its SOAP operation (null: REST only) and REST route, and its budget
+ * for an individual's box and an organization's (the same when only one is given). The method's
+ * name is its key in RULES.
+ */
+const row = (section: string, soap: string | null, rest: string, individual: Budget, organization: Budget = individual): Omit<Rule, 'method'> => ({
+  section,
+  soap,
+  rest,
+  individual,
+  organization,
+  onCallKeepsPeak: false,
+});
+
+export const RULES: Readonly<Record<DirectiveMethod, Rule>> = keyed({
   // §5.2.1 — 6/h at peak and active (or on call and active), 1/h otherwise; organizations 60/h.
-  GetMailbox: {
-    method: 'GetMailbox', section: '§5.2.1', soap: 'getBoxInfo', rest: 'GET /mailboxes/{accessKey}',
-    individual: perHour({ peakActive: 6, offPeakOrInactive: 1 }), organization: perHour(60), onCallKeepsPeak: true,
-  },
+  GetMailbox: { ...row('§5.2.1', 'getBoxInfo', 'GET /mailboxes/{accessKey}', perHour({ peakActive: 6, offPeakOrInactive: 1 }), perHour(60)), onCallKeepsPeak: true },
   // §5.2.2 — 1/day; the access key is deterministic and must be kept after one call.
-  CreateMailboxIfNotExists: {
-    method: 'CreateMailboxIfNotExists', section: '§5.2.2', soap: null, rest: 'POST /mailboxes',
-    individual: perDay(1), organization: perDay(1), onCallKeepsPeak: false,
-  },
+  CreateMailboxIfNotExists: row('§5.2.2', null, 'POST /mailboxes', perDay(1)),
   // §5.2.3 — notification settings change at most once a day.
-  UpdateMailbox: {
-    method: 'UpdateMailbox', section: '§5.2.3', soap: null, rest: 'PATCH /mailboxes/{accessKey}',
-    individual: perDay(1), organization: perDay(1), onCallKeepsPeak: false,
-  },
+  UpdateMailbox: row('§5.2.3', null, 'PATCH /mailboxes/{accessKey}', perDay(1)),
   // §5.3.1 — 6/h individuals, 60/h organizations.
-  ListMailBoxFolder: {
-    method: 'ListMailBoxFolder', section: '§5.3.1', soap: null, rest: 'GET /mailboxes/{accessKey}/folders',
-    individual: perHour(6), organization: perHour(60), onCallKeepsPeak: false,
-  },
+  ListMailBoxFolder: row('§5.3.1', null, 'GET /mailboxes/{accessKey}/folders', perHour(6), perHour(60)),
   // §5.4.1 — 24/h in all and 6/h per folder at peak and active; 4/h and 1/h per folder otherwise;
   // organizations 240/h in all and 60/h per folder.
   ListMessages: {
-    method: 'ListMessages', section: '§5.4.1', soap: 'getMessagesList',
-    rest: 'GET /mailboxes/{accessKey}/folders/{folder}/messages',
-    individual: perHour({ peakActive: 24, offPeakOrInactive: 4 }, { peakActive: 6, offPeakOrInactive: 1 }),
-    organization: perHour(240, 60), onCallKeepsPeak: true,
+    ...row(
+      '§5.4.1',
+      'getMessagesList',
+      'GET /mailboxes/{accessKey}/folders/{folder}/messages',
+      perHour({ peakActive: 24, offPeakOrInactive: 4 }, { peakActive: 6, offPeakOrInactive: 1 }),
+      perHour(240, 60),
+    ),
+    onCallKeepsPeak: true,
   },
   // §5.4.2 — per message ladder.
-  GetMessage: {
-    method: 'GetMessage', section: '§5.4.2', soap: 'getFullMessage',
-    rest: 'GET /mailboxes/{accessKey}/folders/{folder}/messages/{messageId}',
-    individual: ladder('message'), organization: ladder('message'), onCallKeepsPeak: false,
-  },
+  GetMessage: row('§5.4.2', 'getFullMessage', 'GET /mailboxes/{accessKey}/folders/{folder}/messages/{messageId}', ladder('message')),
   // §5.4.3 — Recover or Trash, per message ladder; a batch counts once for each message it names.
-  MoveMessage: {
-    method: 'MoveMessage', section: '§5.4.3', soap: 'moveMessage',
-    rest: 'POST /mailboxes/{accessKey}/folders/{folder}/messages/recover|trash',
-    individual: ladder('message'), organization: ladder('message'), onCallKeepsPeak: false,
-  },
+  MoveMessage: row('§5.4.3', 'moveMessage', 'POST /mailboxes/{accessKey}/folders/{folder}/messages/recover|trash', ladder('message')),
   // §5.4.4 — DeleteOneMessage / DeleteMultipleMessages, per message ladder.
-  DeleteMessage: {
-    method: 'DeleteMessage', section: '§5.4.4', soap: 'deleteMessage',
-    rest: 'DELETE|POST /mailboxes/{accessKey}/folders/{folder}/messages/{messageId}',
-    individual: ladder('message'), organization: ladder('message'), onCallKeepsPeak: false,
-  },
+  DeleteMessage: row('§5.4.4', 'deleteMessage', 'DELETE|POST /mailboxes/{accessKey}/folders/{folder}/messages/{messageId}', ladder('message')),
   // §5.4.5, §6.1 — forbidden for individuals; organizations 2/day only under a formal agreement.
-  RecoverPublicationState: {
-    method: 'RecoverPublicationState', section: '§5.4.5', soap: 'getMessagesAcknowledgmentsStatus',
-    rest: 'GET /mailboxes/{accessKey}/publications/{messageId}',
-    individual: { type: 'forbidden' }, organization: { type: 'agreement', window: 'day', max: 2 }, onCallKeepsPeak: false,
-  },
+  RecoverPublicationState: row(
+    '§5.4.5',
+    'getMessagesAcknowledgmentsStatus',
+    'GET /mailboxes/{accessKey}/publications/{messageId}',
+    { type: 'forbidden' },
+    { type: 'agreement', window: 'day', max: 2 },
+  ),
   // §5.5.1 — per attachment ladder.
-  GetAttachment: {
-    method: 'GetAttachment', section: '§5.5.1', soap: null,
-    rest: 'GET /mailboxes/{accessKey}/folders/{folder}/messages/{messageId}/attachments/{attachmentKey}',
-    individual: ladder('attachment'), organization: ladder('attachment'), onCallKeepsPeak: false,
-  },
+  GetAttachment: row('§5.5.1', null, 'GET /mailboxes/{accessKey}/folders/{folder}/messages/{messageId}/attachments/{attachmentKey}', ladder('attachment')),
   // §5.6.1 — out-of-office insertions, 10/day.
-  CreateOutOfOffice: {
-    method: 'CreateOutOfOffice', section: '§5.6.1', soap: 'insertOoO', rest: 'POST /mailboxes/{accessKey}/outOfOffices',
-    individual: perDay(10), organization: perDay(10), onCallKeepsPeak: false,
-  },
+  CreateOutOfOffice: row('§5.6.1', 'insertOoO', 'POST /mailboxes/{accessKey}/outOfOffices', perDay(10)),
   // §5.6.2 — out-of-office deletions, 10/day.
-  DeleteOutOfOffice: {
-    method: 'DeleteOutOfOffice', section: '§5.6.2', soap: 'deleteOoO', rest: 'DELETE /mailboxes/{accessKey}/outOfOffices/{id}',
-    individual: perDay(10), organization: perDay(10), onCallKeepsPeak: false,
-  },
-};
+  DeleteOutOfOffice: row('§5.6.2', 'deleteOoO', 'DELETE /mailboxes/{accessKey}/outOfOffices/{id}', perDay(10)),
+});
+
+/** The rows with each method's name in its row too (a rule read alone still says what it is for). */
+function keyed(rows: Record<DirectiveMethod, Omit<Rule, 'method'>>): Record<DirectiveMethod, Rule> {
+  const rules = {} as Record<DirectiveMethod, Rule>;
+  for (const [method, rule] of Object.entries(rows) as [DirectiveMethod, Omit<Rule, 'method'>][]) rules[method] = { method, ...rule };
+  return rules;
+}
 
 export const DIRECTIVE_METHODS = Object.keys(RULES) as DirectiveMethod[];
 

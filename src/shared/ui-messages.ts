@@ -1,10 +1,12 @@
 // Requests from the extension's own pages (popup, options) to the background, and their answers:
 // the core ui/* verbs (the features declare theirs beside their code; the map is shared/ui-verbs.ts).
 // Only senders whose URL is inside the extension may use them (background/router.ts).
-import type { DirectiveMethod, MailboxKind } from '../directive/rules';
-import type { LadderStanding, Standing } from '../features/budgets/view';
-import type { OrganizationView } from '../features/organization/effective';
-import type { Mode, Settings } from '../store/settings';
+import * as v from 'valibot';
+import { DIRECTIVE_METHODS, type DirectiveMethod, type MailboxKind } from '../directive/rules';
+import { type LadderStanding, LadderStandingSchema, type Standing, StandingSchema } from '../features/budgets/view';
+import { type OrganizationView, OrganizationViewSchema } from '../features/organization/effective';
+import { type Mode, type Settings, SettingsSchema } from '../store/settings';
+import type { UiVerbTable } from './ui-verbs';
 
 export interface MailboxView {
   readonly accessKey: string;
@@ -81,13 +83,74 @@ export interface ExportFile {
 /** The welcome page, opened on install (background/welcome.ts) and from the popup. */
 export const WELCOME_PAGE = 'src/ui/welcome/index.html';
 
+const kind = v.picklist(['individual', 'organization']);
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+const counts = v.array(count);
+const Mailbox = v.pipe(v.string(), v.maxLength(512));
+
+const MailboxViewSchema: v.GenericSchema<unknown, MailboxView> = v.object({
+  accessKey: v.string(),
+  label: v.nullable(v.string()),
+  name: v.string(),
+  kind,
+  detectedKind: v.nullable(kind),
+  idType: v.nullable(v.string()),
+  quality: v.nullable(v.string()),
+  lastSeen: v.number(),
+  budgets: v.array(StandingSchema),
+  ladders: v.array(LadderStandingSchema),
+  exceptions: count,
+});
+
+const StateViewSchema: v.GenericSchema<unknown, StateView> = v.object({
+  now: v.number(),
+  settings: SettingsSchema,
+  active: v.boolean(),
+  onCallUntil: v.nullable(v.number()),
+  mailboxes: v.array(MailboxViewSchema),
+  organization: v.nullable(OrganizationViewSchema),
+});
+
+const HistoryViewSchema: v.GenericSchema<unknown, HistoryView> = v.object({
+  mailbox: v.string(),
+  kind,
+  now: v.number(),
+  hours: v.array(v.number()),
+  series: v.array(
+    v.object({
+      method: v.picklist(DIRECTIVE_METHODS),
+      section: v.string(),
+      counts,
+      held: counts,
+      exceptions: counts,
+      hourLimits: v.array(v.nullable(count)),
+      dayLimit: v.nullable(count),
+    }),
+  ),
+});
+
+const ExportFileSchema: v.GenericSchema<unknown, ExportFile> = v.object({
+  format: v.string(),
+  formatVersion: v.number(),
+  extensionVersion: v.string(),
+  databaseVersion: v.number(),
+  exportedAt: v.string(),
+  settings: SettingsSchema,
+  tables: v.record(v.string(), v.array(v.unknown())),
+});
+
+/** The core verbs: what each takes and gives back (served in background/ui-api.ts). */
+export const CORE_VERBS = {
+  'ui/state': { request: v.object({}), reply: StateViewSchema },
+  'ui/settings': { request: v.object({ settings: SettingsSchema }), reply: StateViewSchema },
+  /** Deletes every recorded table; with `settings: true` the settings go back to their defaults too. */
+  'ui/reset': { request: v.object({ settings: v.optional(v.boolean()) }), reply: StateViewSchema },
+  'ui/history': { request: v.object({ mailbox: Mailbox }), reply: HistoryViewSchema },
+  'ui/export': { request: v.object({}), reply: ExportFileSchema },
+} as const satisfies UiVerbTable;
+
+type CoreVerbs = typeof CORE_VERBS;
 declare module './ui-verbs' {
-  interface UiVerbs {
-    'ui/state': { request: object; reply: StateView };
-    'ui/settings': { request: { settings: Settings }; reply: StateView };
-    /** Deletes every recorded table; with `settings: true` the settings go back to their defaults too. */
-    'ui/reset': { request: { settings?: boolean }; reply: StateView };
-    'ui/history': { request: { mailbox: string }; reply: HistoryView };
-    'ui/export': { request: object; reply: ExportFile };
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface UiVerbs extends CoreVerbs {}
 }

@@ -86,7 +86,7 @@ export interface AlertRow {
   snoozedUntil?: number;
 }
 
-/** A planned absence (out-of-office planner, §5.6). The note and substitutes stay on this computer. */
+/** A planned absence (out-of-office planner, §5.6; the planner's `Absence`, copied field by field). The note and substitutes stay on this computer. */
 export interface AbsenceRow {
   id: string;
   mailbox: string;
@@ -103,7 +103,7 @@ export interface AbsenceRow {
   updatedAt: number;
 }
 
-/** An out-of-office entry seen in the platform's listing or created by an observed insert. */
+/** An out-of-office entry seen in the platform's listing or created by an observed insert (the planner's `PlatformEntry`). */
 export interface RegisteredAbsenceRow {
   mailbox: string;
   id: string;

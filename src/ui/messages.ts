@@ -7,6 +7,10 @@ export const ui = defineMessages({
     en: 'en', fr: 'fr', nl: 'nl', de: 'de',
     description: 'The language code of this catalog, for <html lang>: tells screen readers which language the page is in.',
   },
+  viewUnavailable: {
+    en: 'Not available: $1', fr: 'Indisponible\u00a0: $1', nl: 'Niet beschikbaar: $1', de: 'Nicht verfügbar: $1',
+    description: 'The popup or the settings page could not load what it shows. $1 the reason, already translated (like "the extension did not answer; try again in a moment").',
+  },
   methodGetMailbox: { en: 'Mailbox information', fr: 'Infos de la boîte', nl: 'Gegevens van de box', de: 'Postfachinformationen' },
   methodCreateMailboxIfNotExists: { en: 'Mailbox creation', fr: 'Création de la boîte', nl: 'Aanmaak van de box', de: 'Postfach anlegen' },
   methodUpdateMailbox: { en: 'E-mail notices setting', fr: 'Réglage des notifications par e-mail', nl: 'Instelling van e-mail-meldingen', de: 'Einstellung der E-Mail-Benachrichtigungen' },

@@ -8,12 +8,13 @@
 // The router tells this layer what the hooks reported (`fromHook`, `fromBatch`) and each verdict
 // before the page hears it (`afterDecide`).
 import browser from 'webextension-polyfill';
-import { decide } from '../../directive/engine';
+import { type CallUnits, type Conditions, decide } from '../../directive/engine';
+import type { Ledger } from '../../directive/ledger';
 import { MAX_BATCH_BODY, type ApiCall, batchMessageIds, recognise } from '../../directive/routes';
+import type { DirectiveMethod } from '../../directive/rules';
 import { callUnits, mailboxOf } from '../../directive/units';
 import { type Ack, type DecideReply, PAGE_MODE_KEY, type PageMode } from '../../shared/messages';
 import type { HookMessage } from '../../shared/page-protocol';
-import type { Services } from '../services';
 import { Blocker, type Held, type SessionRules } from './blocker';
 import { blockPattern, keysCovering } from './patterns';
 import { HOLD_MS, type SeenRequest, type Settled, Reconciler } from './reconcile';
@@ -25,6 +26,27 @@ const HELD_KEY = 'networkBlocks';
 const NEVER_MS = 86_400_000;
 /** Chrome request ids start again with the browser: a counted call's id must not. */
 const SESSION = Math.random().toString(36).slice(2, 10);
+
+/** What the layer uses of the background (background/host.ts builds it from the services): no more. */
+export interface NetworkHost {
+  ready(): Promise<void>;
+  clock(): number;
+  enforce(): boolean;
+  conditions(mailbox: string, now: number): Promise<Conditions>;
+  /** The keeper's ledger of a box. */
+  ledger(mailbox: string, now: number): Promise<Ledger>;
+  /** Counts a request no hook reported, like a call let go, and commits it (the keeper, via 'network'). */
+  countUnreported(call: CallUnits & { readonly id: string; readonly mailbox: string }, status: number, c: Conditions, now: number): Promise<void>;
+  /** Takes back a count made by countUnreported, committed: a hook's late report showed the call its own. */
+  withdrawUnreported(id: string, now: number): Promise<void>;
+  /** Slots of a budget the keeper leased to tabs and not yet used or given back. */
+  leasedOut(mailbox: string, method: DirectiveMethod): number;
+  /** The badge: counts changed, or the database failed. */
+  counted(): void;
+  storageTrouble(): void;
+  onAlarm(name: string, run: (now: number) => Promise<void>): void;
+  onStartup(run: (now: number) => Promise<void>): void;
+}
 
 interface Sender {
   readonly tab?: { readonly id?: number };
@@ -39,7 +61,7 @@ export class NetworkLayer {
   private sweepAt = Infinity;
   private unblockTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly s: Services, rules: SessionRules) {
+  constructor(private readonly s: NetworkHost, rules: SessionRules) {
     this.reconciler = new Reconciler({
       now: () => performance.now(),
       count: (r, status) => void this.count(r, status),
@@ -70,8 +92,8 @@ export class NetworkLayer {
       const mode = area === 'local' ? (changes[PAGE_MODE_KEY]?.newValue as PageMode | undefined) : undefined;
       if (mode && mode.mode !== 'enforce') void this.blocker.clear().catch(() => undefined);
     });
-    this.s.alarms.set(UNBLOCK_ALARM, (now) => this.blocker.expire(now));
-    this.s.startups.push((now) => (this.s.enforce ? this.blocker.expire(now) : this.blocker.clear()));
+    this.s.onAlarm(UNBLOCK_ALARM, (now) => this.blocker.expire(now));
+    this.s.onStartup((now) => (this.s.enforce() ? this.blocker.expire(now) : this.blocker.clear()));
   }
 
   /**
@@ -156,12 +178,11 @@ export class NetworkLayer {
     const mailbox = mailboxOf(r.call);
     try {
       const now = s.clock();
-      await s.keeper.outcome({ ...units, id: netId(r), mailbox }, 'network', status, await s.conditions(mailbox, now), now);
-      await s.keeper.commit();
-      s.badge.refresh();
+      await s.countUnreported({ ...units, id: netId(r), mailbox }, status, await s.conditions(mailbox, now), now);
+      s.counted();
       await this.blockIfSpent(r.call, r.messageIds);
     } catch {
-      s.badge.storageTrouble();
+      s.storageTrouble();
     }
   }
 
@@ -171,36 +192,35 @@ export class NetworkLayer {
     await s.ready();
     try {
       const now = s.clock();
-      await s.keeper.withdraw(netId(r), now);
-      await s.keeper.commit();
-      s.badge.refresh();
+      await s.withdrawUnreported(netId(r), now);
+      s.counted();
       // The count withdrawn may have blocked the route: lifted when the budget allows again.
       const units = callUnits(r.call, r.messageIds);
       const mailbox = mailboxOf(r.call);
-      if (units && decide(units, await s.keeper.ledger(mailbox, now), await s.conditions(mailbox, now), now).allowed) {
+      if (units && decide(units, await s.ledger(mailbox, now), await s.conditions(mailbox, now), now).allowed) {
         await this.blocker.allow(keysCovering(r.call));
       }
     } catch {
-      s.badge.storageTrouble();
+      s.storageTrouble();
     }
   }
 
   /** Enforce mode: when the next call like this one would be held, its pattern is blocked. */
   private async blockIfSpent(call: ApiCall, messageIds?: string[]): Promise<void> {
     const units = callUnits(call, messageIds);
-    if (!this.s.enforce || !units) return;
+    if (!this.s.enforce() || !units) return;
     const mailbox = mailboxOf(call);
     const now = this.s.clock();
-    const verdict = decide(units, await this.s.keeper.ledger(mailbox, now), await this.s.conditions(mailbox, now), now);
+    const verdict = decide(units, await this.s.ledger(mailbox, now), await this.s.conditions(mailbox, now), now);
     if (!verdict.allowed) await this.block(call, verdict.scope, verdict.retryAt);
   }
 
   private async block(call: ApiCall, scope: Parameters<typeof blockPattern>[1], retryAt: number | null): Promise<void> {
     const units = callUnits(call);
     const pattern = blockPattern(call, scope);
-    if (!this.s.enforce || !units || !pattern) return;
+    if (!this.s.enforce() || !units || !pattern) return;
     // Slots leased to tabs, or calls a hook was just allowed, may still leave: they must not fail.
-    if (this.s.keeper.leasedOut(mailboxOf(call), units.method) > 0 || this.reconciler.awaits(pattern.key)) return;
+    if (this.s.leasedOut(mailboxOf(call), units.method) > 0 || this.reconciler.awaits(pattern.key)) return;
     const now = this.s.clock();
     await this.blocker.block(pattern, retryAt ?? now + NEVER_MS, now);
   }
@@ -240,7 +260,7 @@ function readIds(body: RequestBody | null | undefined): string[] | null {
 let installed: NetworkLayer | null = null;
 
 /** Wires the layer into the background (index.ts, synchronously at the top). */
-export function installNetwork(s: Services): NetworkLayer {
+export function installNetwork(s: NetworkHost): NetworkLayer {
   const dnr = (browser as unknown as { declarativeNetRequest: SessionRules }).declarativeNetRequest;
   installed = new NetworkLayer(s, dnr);
   installed.listen();

@@ -1,6 +1,8 @@
 // The shapes of eHealth API-looking calls the extension did not recognise, for the browser session
 // (storage.session: gone when the browser closes, kept across service-worker stops). Shapes are
 // masked by the bridge already; a message from a page is still untrusted, so each is checked.
+import * as v from 'valibot';
+import type { UiVerbTable } from '../../shared/ui-verbs';
 export interface ShapeCount {
   readonly shape: string;
   readonly count: number;
@@ -53,9 +55,18 @@ export class LiveShapes {
   }
 }
 
+const ShapeCountSchema: v.GenericSchema<unknown, ShapeCount> = v.object({
+  shape: v.pipe(v.string(), v.regex(SHAPE)),
+  count: v.pipe(v.number(), v.integer(), v.minValue(1)),
+});
+
+export const AUDIT_VERBS = {
+  /** The unrecognised call shapes this browser session saw, for the options page. */
+  'ui/unrecognised': { request: v.object({}), reply: v.array(ShapeCountSchema) },
+} as const satisfies UiVerbTable;
+
+type AuditVerbs = typeof AUDIT_VERBS;
 declare module '../../shared/ui-verbs' {
-  interface UiVerbs {
-    /** The unrecognised call shapes this browser session saw, for the options page. */
-    'ui/unrecognised': { request: object; reply: ShapeCount[] };
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface UiVerbs extends AuditVerbs {}
 }

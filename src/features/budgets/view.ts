@@ -1,9 +1,10 @@
 // How a budget is shown: the standings the background computes (background/budgets/standing.ts)
 // and the popup, the options page and the badge read, and the words for "when", shared by the
 // notices the background writes and the pages.
+import * as v from 'valibot';
 import { brusselsDate } from '../../directive/brussels';
 import type { Verdict, VerdictScope } from '../../directive/engine';
-import type { DirectiveMethod } from '../../directive/rules';
+import { DIRECTIVE_METHODS, type DirectiveMethod } from '../../directive/rules';
 import { type MessageKey, formatDateTime, formatTime, t } from '../../i18n/t';
 
 export interface Standing extends Verdict {
@@ -21,6 +22,31 @@ export interface LadderStanding {
   readonly used: number;
   readonly retryAt: number;
 }
+
+const SCOPES = ['hour', 'day', 'folder', 'message', 'attachment', 'forbidden'] as const satisfies readonly VerdictScope[];
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** A standing as the pages check it in a reply (ui/state). */
+export const StandingSchema: v.GenericSchema<unknown, Standing> = v.object({
+  allowed: v.boolean(),
+  method: v.picklist(DIRECTIVE_METHODS),
+  section: v.string(),
+  scope: v.picklist(SCOPES),
+  used: count,
+  limit: count,
+  retryAt: v.nullable(v.number()),
+  folder: v.optional(v.string()),
+  overSince: v.optional(v.number()),
+  boxLimit: v.optional(count),
+});
+
+export const LadderStandingSchema: v.GenericSchema<unknown, LadderStanding> = v.object({
+  method: v.picklist(DIRECTIVE_METHODS),
+  section: v.string(),
+  unit: v.string(),
+  used: count,
+  retryAt: v.number(),
+});
 
 export const SCOPE_KEYS: Record<Exclude<VerdictScope, 'forbidden'>, MessageKey> = {
   hour: 'scopeHour',

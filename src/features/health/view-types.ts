@@ -1,4 +1,4 @@
-// What the `ui/health` verb answers (types only: the popup imports nothing else from here).
+// What the `ui/health` verb answers (types only; its schema is verbs.ts).
 import type { PollingAdvice } from '../polling/memory';
 import type { FreeStep } from '../quota/free-first';
 import type { QuotaView } from '../quota/view-types';
@@ -17,11 +17,4 @@ export interface HealthView {
   readonly polling: PollingAdvice;
   /** Set once the box has not been consulted for 80 days (§7.2.1). */
   readonly unused: { readonly lastSeen: number; readonly deletedAt: number } | null;
-}
-
-declare module '../../shared/ui-verbs' {
-  interface UiVerbs {
-    /** One box's health for the popup and options (features/health/install.ts). */
-    'ui/health': { request: { mailbox: string }; reply: HealthView };
-  }
 }

@@ -1,8 +1,10 @@
 // The settings in force on a seat: the organization's policy wins over the seat's own settings,
 // field by field; what the policy does not set (or sets wrongly: policy.ts) stays the seat's.
 // The seat's own values are kept apart, untouched, so that they come back when IT lifts a field.
+import * as v from 'valibot';
+import { DIRECTIVE_METHODS } from '../../directive/rules';
 import type { Settings } from '../../store/settings';
-import type { Policy, PolicyProblem } from './policy';
+import { FEATURES, type Policy, type PolicyProblem } from './policy';
 
 type Own = Settings['mailboxes'][string];
 
@@ -91,3 +93,34 @@ export interface OrganizationView {
   readonly locks: Locks;
   readonly problems: readonly PolicyProblem[];
 }
+
+// The view as the options page checks it in a reply (ui/state): the policy as policy.ts read it.
+const kind = v.picklist(['individual', 'organization']);
+const fraction = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
+const PolicySchema: v.GenericSchema<unknown, Policy> = v.object({
+  mode: v.optional(v.picklist(['observe', 'enforce'])),
+  modeLocked: v.optional(v.boolean()),
+  mailboxes: v.optional(v.record(v.string(), v.object({ name: v.optional(v.string()), kind: v.optional(kind), agreement: v.optional(v.boolean()) }))),
+  share: v.optional(v.object({ fraction, methods: v.optional(v.record(v.picklist(DIRECTIVE_METHODS), fraction)) })),
+  onCall: v.optional(v.array(v.object({ start: v.number(), end: v.number() }))),
+  activityMinutes: v.optional(v.number()),
+  quotaThresholds: v.optional(v.array(v.number())),
+  digestTime: v.optional(v.string()),
+  outOfOfficeReminderTime: v.optional(v.string()),
+  disabledFeatures: v.optional(v.array(v.picklist(FEATURES))),
+});
+const MailboxLocksSchema = v.object({ label: v.boolean(), kind: v.boolean(), ackAgreement: v.boolean() });
+
+export const OrganizationViewSchema: v.GenericSchema<unknown, OrganizationView> = v.object({
+  policy: PolicySchema,
+  locks: v.object({
+    mode: v.boolean(),
+    activityMinutes: v.boolean(),
+    onCall: v.boolean(),
+    quotaThresholds: v.boolean(),
+    digestTime: v.boolean(),
+    outOfOfficeReminderTime: v.boolean(),
+    mailboxes: v.record(v.string(), MailboxLocksSchema),
+  }),
+  problems: v.array(v.object({ path: v.string(), value: v.string(), reason: v.picklist(['invalid', 'unknown']) })),
+});

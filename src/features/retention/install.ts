@@ -1,20 +1,13 @@
 // Retention in the background: the messages table kept in step with the listings the web
 // application makes (ids, dates, sizes), and the daily reminders (§7.2.1 sent messages and purges,
 // §6.2 acknowledgements, boxes unused for 80 days). Registers only; nothing here awaits.
-import * as v from 'valibot';
 import { serveUi } from '../../shared/ui-verbs';
 import { Alerts } from '../kit/alerts';
 import type { FeatureHost } from '../kit/host';
 import { SNOOZE_ACTION } from './notes';
 import { DAILY_ALARM, Reminders } from './reminders';
 import { MessageTracker } from './tracker';
-
-declare module '../../shared/ui-verbs' {
-  interface UiVerbs {
-    /** After the reminder time changed: the daily alarm follows at once. */
-    'ui/health/schedule': { request: object; reply: void };
-  }
-}
+import { RETENTION_VERBS } from './verbs';
 
 export function install(host: FeatureHost): void {
   const tracker = new MessageTracker(host.db);
@@ -24,5 +17,5 @@ export function install(host: FeatureHost): void {
   host.onStartup((now) => reminders.schedule(now));
   host.onNoteAction(SNOOZE_ACTION, (noteId) => reminders.snooze(noteId, host.clock()));
   // The options page asks this after the reminder time changed: the alarm follows at once.
-  serveUi(host.uiHandlers, 'ui/health/schedule', v.object({}), (_r, now) => reminders.schedule(now));
+  serveUi(host.uiHandlers, RETENTION_VERBS, 'ui/health/schedule', (_r, now) => reminders.schedule(now));
 }

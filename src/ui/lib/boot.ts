@@ -2,7 +2,8 @@
 import { mount, type Component } from 'svelte';
 import { applyLanguage, rememberedLanguage } from './language.svelte';
 
-export async function boot(App: Component, target: HTMLElement): Promise<void> {
+/** Mounts the page's App in its body: each page's index.html is only its title and its script. */
+export async function boot(App: Component): Promise<void> {
   await applyLanguage(rememberedLanguage());
-  mount(App, { target });
+  mount(App, { target: document.body });
 }

@@ -3,8 +3,9 @@
 // hundreds of milliseconds. The copy is in this origin's localStorage (read synchronously, no
 // other origin can read it) and holds what the state view holds: ids, counts, dates, settings,
 // never a message's content. Tagged with the extension's version: an update changes its shape.
+import * as v from 'valibot';
 import browser from 'webextension-polyfill';
-import type { StateView } from '../../shared/ui-messages';
+import { CORE_VERBS, type StateView } from '../../shared/ui-messages';
 
 const KEY = 'companion:popup-view';
 
@@ -19,7 +20,8 @@ const version = (): string => browser.runtime.getManifest().version;
 export function lastView(): StateView | null {
   try {
     const stored = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Stored | null;
-    return stored?.version === version() && Array.isArray(stored.view.mailboxes) ? stored.view : null;
+    // Checked as the reply it was: a copy damaged or of another shape is not shown.
+    return stored?.version === version() && v.is(CORE_VERBS['ui/state'].reply, stored.view) ? stored.view : null;
   } catch {
     return null;
   }

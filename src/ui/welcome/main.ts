@@ -2,4 +2,4 @@ import '../lib/base.css';
 import { boot } from '../lib/boot';
 import App from './App.svelte';
 
-void boot(App, document.getElementById('app') as HTMLElement);
+void boot(App);

@@ -3,7 +3,35 @@
 // never calls the platform itself; it only reads what the page hook reports.
 import type { OutOfOfficeEntry } from '../../../directive/responses';
 import type { CompanionDB } from '../../../store/db';
+import type { AbsenceRow, RegisteredAbsenceRow } from '../../../store/schema';
 import type { Absence, PlatformEntry } from '../core/model';
+
+// The planner's types and the tables' rows differ only in what may change; each is copied field by
+// field, both ways, so nothing else (a view's `status`, say) is ever written, and a row read is the
+// planner's own value, never the table's object.
+const absenceRow = (a: Absence): AbsenceRow => ({
+  id: a.id,
+  mailbox: a.mailbox,
+  start: a.start,
+  end: a.end,
+  substitutes: a.substitutes.map(({ type, id }) => ({ type, id })),
+  note: a.note,
+  registeredId: a.registeredId,
+  withdrawn: a.withdrawn,
+  createdAt: a.createdAt,
+  updatedAt: a.updatedAt,
+});
+const entryRow = (e: PlatformEntry): RegisteredAbsenceRow => ({
+  mailbox: e.mailbox,
+  id: e.id,
+  start: e.start,
+  end: e.end,
+  substitutes: e.substitutes,
+  seenAt: e.seenAt,
+  goneAt: e.goneAt,
+});
+const absenceOf: (r: AbsenceRow) => Absence = absenceRow;
+const entryOf: (r: RegisteredAbsenceRow) => PlatformEntry = entryRow;
 
 /** Entries the platform no longer lists are kept a while (the clean-up reminder names them), then forgotten. */
 const FORGET_GONE_MS = 30 * 86_400_000;
@@ -11,16 +39,17 @@ const FORGET_GONE_MS = 30 * 86_400_000;
 export class PlanStore {
   constructor(private readonly open: () => CompanionDB) {}
 
-  absences(mailbox: string): Promise<Absence[]> {
-    return this.open().absences.where('mailbox').equals(mailbox).toArray();
+  async absences(mailbox: string): Promise<Absence[]> {
+    return (await this.open().absences.where('mailbox').equals(mailbox).toArray()).map(absenceOf);
   }
 
-  entries(mailbox: string): Promise<PlatformEntry[]> {
-    return this.open().registered.where('mailbox').equals(mailbox).toArray();
+  async entries(mailbox: string): Promise<PlatformEntry[]> {
+    return (await this.open().registered.where('mailbox').equals(mailbox).toArray()).map(entryOf);
   }
 
-  get(id: string): Promise<Absence | undefined> {
-    return this.open().absences.get(id);
+  async get(id: string): Promise<Absence | undefined> {
+    const row = await this.open().absences.get(id);
+    return row && absenceOf(row);
   }
 
   /** Writes and deletes plan entries in one transaction. */
@@ -28,7 +57,7 @@ export class PlanStore {
     const d = this.open();
     await d.transaction('rw', d.absences, async () => {
       if (remove.length > 0) await d.absences.bulkDelete([...remove]);
-      if (put.length > 0) await d.absences.bulkPut([...put]);
+      if (put.length > 0) await d.absences.bulkPut(put.map(absenceRow));
     });
   }
 
@@ -42,13 +71,13 @@ export class PlanStore {
   async listed(mailbox: string, listing: readonly OutOfOfficeEntry[], at: number): Promise<void> {
     const d = this.open();
     await d.transaction('rw', d.absences, d.registered, async () => {
-      const known = await d.registered.where('mailbox').equals(mailbox).toArray();
+      const known = await this.entries(mailbox);
       const ids = new Set(listing.map((e) => e.id));
       const gone = known.filter((r) => !ids.has(r.id) && r.goneAt === null).map((r) => ({ ...r, goneAt: at }));
       const stale = known.filter((r) => r.goneAt !== null && r.goneAt < at - FORGET_GONE_MS).map((r): [string, string] => [r.mailbox, r.id]);
       const seen = listing.map((e): PlatformEntry => ({ mailbox, ...e, seenAt: at, goneAt: null }));
       await d.registered.bulkDelete(stale);
-      await d.registered.bulkPut([...gone, ...seen]);
+      await d.registered.bulkPut([...gone, ...seen].map(entryRow));
       await this.settle(mailbox, gone.map((r) => r.id), seen);
     });
   }
@@ -59,7 +88,7 @@ export class PlanStore {
     const d = this.open();
     await d.transaction('rw', d.absences, d.registered, async () => {
       const match = await this.unregisteredMatch(mailbox, dates);
-      await d.registered.put({ mailbox, id, ...dates, substitutes: match?.substitutes.length ?? 0, seenAt: at, goneAt: null });
+      await d.registered.put(entryRow({ mailbox, id, ...dates, substitutes: match?.substitutes.length ?? 0, seenAt: at, goneAt: null }));
       await this.settle(mailbox, [], [{ id, ...dates }]);
     });
   }
@@ -69,7 +98,7 @@ export class PlanStore {
     const d = this.open();
     await d.transaction('rw', d.absences, d.registered, async () => {
       const row = await d.registered.get([mailbox, id]);
-      if (row) await d.registered.put({ ...row, goneAt: at });
+      if (row) await d.registered.put(entryRow({ ...entryOf(row), goneAt: at }));
       await this.settle(mailbox, [id], []);
     });
   }
@@ -91,7 +120,7 @@ export class PlanStore {
     const done = plan.filter((a) => a.withdrawn && a.registeredId !== null && gone.has(a.registeredId)).map((a) => a.id);
     const lost = plan.filter((a) => !a.withdrawn && a.registeredId !== null && gone.has(a.registeredId)).map((a) => ({ ...a, registeredId: null }));
     await d.absences.bulkDelete(done);
-    await d.absences.bulkPut(lost);
+    await d.absences.bulkPut(lost.map(absenceRow));
     const linked = new Set((await this.absences(mailbox)).map((a) => a.registeredId));
     const taken = new Set<string>();
     for (const e of present) {
@@ -99,7 +128,7 @@ export class PlanStore {
       const match = await this.unregisteredMatch(mailbox, e, taken);
       if (!match) continue;
       taken.add(match.id);
-      await d.absences.put({ ...match, registeredId: e.id });
+      await d.absences.put(absenceRow({ ...match, registeredId: e.id }));
     }
   }
 }

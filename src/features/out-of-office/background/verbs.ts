@@ -1,59 +1,21 @@
 // The planner's ui/* verbs, for the extension's own pages (the router lets no web page reach
-// them). Every request is checked again here: the view's checks are for the user, these are the
-// rule. None of them sends anything to the platform.
-import * as v from 'valibot';
-import { IDENTIFIER_TYPES } from '../../../directive/identifiers';
-import { serveUi } from '../../../shared/ui-verbs';
+// them), each request checked by its schema (core/verbs.ts) before its handler here sees it. None
+// of them sends anything to the platform.
+import { serveUi, type RequestIn, type ReplyIn } from '../../../shared/ui-verbs';
 import type { FeatureHost } from '../../kit/host';
 import { brusselsToday } from '../core/days';
 import { checkDraft, cleanDraft } from '../core/draft';
 import { type Edit, adoptEdit, mergeEdit, removeEdit, saveEdit } from '../core/edits';
 import type { Absence } from '../core/model';
+import { OOO_VERBS } from '../core/verbs';
+import type { EditReply, PlannerView } from '../core/view';
 import type { PlanStore } from './plan-store';
 import { plannerView } from './planner-view';
-import type { EditReply, PlannerView } from '../core/view';
 
-const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const Key = v.pipe(v.string(), v.minLength(1), v.maxLength(512));
-const Draft = v.object({
-  id: v.optional(Key),
-  start: Text(10),
-  end: Text(10),
-  substitutes: v.pipe(v.array(v.object({ type: v.picklist(IDENTIFIER_TYPES), id: Text(40) })), v.maxLength(20), v.readonly()),
-  note: Text(2000),
-});
-
-const REQUESTS = {
-  'ui/ooo/view': v.object({}),
-  'ui/ooo/save': v.object({ mailbox: Key, draft: Draft }),
-  'ui/ooo/remove': v.object({ id: Key }),
-  'ui/ooo/merge': v.object({ ids: v.pipe(v.array(Key), v.minLength(2), v.maxLength(50)) }),
-  'ui/ooo/import': v.object({ mailbox: Key, drafts: v.pipe(v.array(Draft), v.maxLength(500), v.readonly()) }),
-  'ui/ooo/adopt': v.object({ mailbox: Key, platformId: Key, withdraw: v.boolean() }),
-  'ui/ooo/open': v.object({ mailbox: v.optional(Key) }),
-  'ui/ooo/reminder-time': v.object({ time: v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/)) }),
-} as const;
-
-type Verb = keyof typeof REQUESTS;
-type Request<K extends Verb> = v.InferOutput<(typeof REQUESTS)[K]>;
-
-interface Replies {
-  'ui/ooo/view': PlannerView;
-  'ui/ooo/save': EditReply;
-  'ui/ooo/remove': EditReply;
-  'ui/ooo/merge': EditReply;
-  'ui/ooo/import': EditReply;
-  'ui/ooo/adopt': EditReply;
-  'ui/ooo/open': null;
-  'ui/ooo/reminder-time': PlannerView;
-}
-
-/** The planner's verbs in the one map of ui/* verbs: requests as their schemas read them. */
-type PlannerVerbs = { [K in Verb]: { request: Request<K>; reply: Replies[K] } };
-declare module '../../../shared/ui-verbs' {
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface UiVerbs extends PlannerVerbs {}
-}
+type Verbs = typeof OOO_VERBS;
+type Verb = keyof Verbs;
+type Request<K extends Verb> = RequestIn<Verbs, K>;
+type Reply<K extends Verb> = ReplyIn<Verbs, K>;
 
 const newId = (): string => crypto.randomUUID();
 
@@ -101,7 +63,7 @@ async function adopt(d: VerbDeps, r: Request<'ui/ooo/adopt'>, now: number): Prom
   return { ok: true, view: await commit(d, adoptEdit(entry, r.withdraw, now, newId), now) };
 }
 
-const HANDLERS: { [K in Verb]: (d: VerbDeps, r: Request<K>, now: number) => Promise<Replies[K]> } = {
+const HANDLERS: { [K in Verb]: (d: VerbDeps, r: Request<K>, now: number) => Promise<Reply<K>> } = {
   'ui/ooo/view': (d, _r, now) => plannerView(d.host, d.store, now),
   'ui/ooo/save': save,
   'ui/ooo/remove': async (d, r, now) => {
@@ -123,10 +85,10 @@ const HANDLERS: { [K in Verb]: (d: VerbDeps, r: Request<K>, now: number) => Prom
 };
 
 function register<K extends Verb>(d: VerbDeps, verb: K): void {
-  const handle = HANDLERS[verb] as (d: VerbDeps, r: Request<K>, now: number) => Promise<Replies[K]>;
-  serveUi(d.host.uiHandlers, verb, REQUESTS[verb] as v.GenericSchema<unknown, Request<K>>, (r, now) => handle(d, r as Request<K>, now));
+  const handle = HANDLERS[verb] as (d: VerbDeps, r: Request<K>, now: number) => Promise<Reply<K>>;
+  serveUi(d.host.uiHandlers, OOO_VERBS, verb, (r, now) => handle(d, r, now));
 }
 
 export function registerVerbs(d: VerbDeps): void {
-  for (const verb of Object.keys(REQUESTS) as Verb[]) register(d, verb);
+  for (const verb of Object.keys(OOO_VERBS) as Verb[]) register(d, verb);
 }

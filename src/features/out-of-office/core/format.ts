@@ -29,26 +29,15 @@ export function costText(c: Cost): string {
 }
 
 export const STATUS_LABEL = {
-  planned: 'oooStatusPlanned',
-  registered: 'oooStatusRegistered',
-  ended: 'oooStatusEnded',
-  withdrawn: 'oooStatusWithdrawn',
+  planned: 'oooStatusPlanned', registered: 'oooStatusRegistered', ended: 'oooStatusEnded', withdrawn: 'oooStatusWithdrawn',
 } as const satisfies Record<AbsenceStatus, MessageKey>;
 
 export const DATE_PROBLEM = {
-  startMissing: 'oooStartMissing',
-  endMissing: 'oooEndMissing',
-  endBeforeStart: 'oooEndBeforeStart',
-  inPast: 'oooInPast',
-  startInPast: 'oooStartInPast',
+  startMissing: 'oooStartMissing', endMissing: 'oooEndMissing', endBeforeStart: 'oooEndBeforeStart', inPast: 'oooInPast', startInPast: 'oooStartInPast',
 } as const satisfies Record<DateProblem, MessageKey>;
 
 const ID_PROBLEM = {
-  empty: 'oooIdEmpty',
-  notDigits: 'oooIdNotDigits',
-  length: 'oooIdLength',
-  checkDigits: 'oooIdCheckDigits',
-  duplicate: 'oooIdDuplicate',
+  empty: 'oooIdEmpty', notDigits: 'oooIdNotDigits', length: 'oooIdLength', checkDigits: 'oooIdCheckDigits', duplicate: 'oooIdDuplicate',
 } as const satisfies Record<SubstituteProblem, MessageKey>;
 
 const LENGTH_HINT = { NIHII: 'oooLengthNihii', NISS: 'oooLengthNiss', CBE: 'oooLengthCbe', EHP: 'oooLengthEhp' } as const satisfies Record<string, MessageKey>;

@@ -1,15 +1,43 @@
 // The planner's words: an absence (a plan entry, kept on this computer), an out-of-office entry
 // on the platform (seen in its listing or created by an observed insert), and the changes the
 // user still has to make on the platform: CreateOutOfOffice (§5.6.1) and DeleteOutOfOffice (§5.6.2).
+// These are the planner's own types; the store keeps them in its rows (background/plan-store.ts
+// maps one to the other), so a change of the table's layout never reaches the planner's rules.
 import type { IdentifierType } from '../../../directive/identifiers';
-import type { AbsenceRow, RegisteredAbsenceRow } from '../../../store/schema';
-
-export type Absence = AbsenceRow;
-export type PlatformEntry = RegisteredAbsenceRow;
 
 export interface Substitute {
   readonly type: IdentifierType;
   readonly id: string;
+}
+
+/** A planned absence. The note and substitutes stay on this computer. */
+export interface Absence {
+  readonly id: string;
+  readonly mailbox: string;
+  /** Brussels calendar dates, inclusive, YYYY-MM-DD. */
+  readonly start: string;
+  readonly end: string;
+  readonly substitutes: readonly Substitute[];
+  readonly note: string;
+  /** Id of the matching out-of-office entry on the platform once its insert was seen. */
+  readonly registeredId: string | null;
+  /** Taken out of the plan while the platform still holds it (registeredId): one delete to go. */
+  readonly withdrawn: boolean;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+/** An out-of-office entry seen in the platform's listing or created by an observed insert. */
+export interface PlatformEntry {
+  readonly mailbox: string;
+  readonly id: string;
+  readonly start: string;
+  readonly end: string;
+  /** How many substitutes it names (who they are stays in the plan entry). */
+  readonly substitutes: number;
+  readonly seenAt: number;
+  /** When a later listing no longer held it, or its deletion was observed. */
+  readonly goneAt: number | null;
 }
 
 /** What the user types in the planner: an absence before it is kept. */
