@@ -55,7 +55,7 @@ export class LadderLeases {
     return true;
   }
 
-  isLadder(row: CallRow): boolean {
+  isLadder(row: CallRow | undefined): boolean {
     return isLadderRow(row);
   }
 
