@@ -31,6 +31,8 @@ export function inQuietHours(quiet: Settings['quietHours'], now: number): boolea
 
 export class Notifier {
   private readonly actions = new Map<string, (noteId: string) => Promise<void>>();
+  /** The stored maps are read, changed and written one change at a time (see `change`). */
+  private changes: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly settings: () => Settings,
@@ -69,13 +71,9 @@ export class Notifier {
   async show(given: Note, { quietly = false } = {}): Promise<void> {
     if (this.muted()) return;
     const note = await this.renamed(given);
-    const notes = await this.stored(STORED_KEY);
-    notes[note.id] = note;
-    await browser.storage.session.set({ [STORED_KEY]: notes });
+    await this.change(STORED_KEY, (notes) => void (notes[note.id] = note));
     if (!quietly && inQuietHours(this.settings().quietHours, this.clock())) {
-      const deferred = await this.stored(DEFERRED_KEY);
-      deferred[note.id] = note;
-      await browser.storage.local.set({ [DEFERRED_KEY]: deferred });
+      await this.change(DEFERRED_KEY, (deferred) => void (deferred[note.id] = note));
       await browser.alarms.create(QUIET_END_ALARM, { periodInMinutes: 5 });
       return;
     }
@@ -94,8 +92,11 @@ export class Notifier {
   /** Shows what quiet hours kept back, once they are over. */
   async flushDeferred(): Promise<void> {
     if (inQuietHours(this.settings().quietHours, this.clock())) return;
-    const deferred = await this.stored(DEFERRED_KEY);
-    await browser.storage.local.remove(DEFERRED_KEY);
+    let deferred: Record<string, Note> = {};
+    await this.change(DEFERRED_KEY, (kept) => {
+      deferred = { ...kept };
+      for (const id of Object.keys(kept)) delete kept[id];
+    });
     await browser.alarms.clear(QUIET_END_ALARM);
     for (const note of Object.values(deferred)) await this.show(note);
   }
@@ -117,8 +118,20 @@ export class Notifier {
   }
 
   private async stored(key: string): Promise<Record<string, Note>> {
-    const area = key === DEFERRED_KEY ? browser.storage.local : browser.storage.session;
-    const value = (await area.get(key))[key];
+    const value = (await areaOf(key).get(key))[key];
     return value !== null && typeof value === 'object' ? (value as Record<string, Note>) : {};
   }
+
+  /** One read-change-write of a stored map at a time: notes shown at the same moment all stay. */
+  private change(key: string, edit: (notes: Record<string, Note>) => void): Promise<void> {
+    const run = this.changes.then(async () => {
+      const notes = await this.stored(key);
+      edit(notes);
+      await areaOf(key).set({ [key]: notes });
+    });
+    this.changes = run.catch(() => undefined);
+    return run;
+  }
 }
+
+const areaOf = (key: string) => (key === DEFERRED_KEY ? browser.storage.local : browser.storage.session);

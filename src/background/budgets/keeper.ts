@@ -53,7 +53,7 @@ export interface Decision {
  * timeout and the background's storage wait.
  */
 const SLOT_WAIT_MS = 400;
-/** A call held only by slots out with tabs may ask again this soon (they are asked back at once). */
+/** A call held only by slots or a ladder lease out with tabs may ask again this soon (they are asked back at once). */
 export const SLOTS_RETRY_MS = 5_000;
 /** Tabs are asked for their slots at most this often (a burst of calls at the limit asks once). */
 const PRESSURE_GAP_MS = 250;
@@ -264,7 +264,7 @@ export class BudgetKeeper {
     // with its mailbox's window, perhaps by a worker started since it was leased.
     const lease = this.leases.leaseOf(id);
     const leaseRow = lease === undefined ? undefined : (this.leases.row(lease) ?? (await this.open().calls.get(lease)));
-    if (this.ladderLeases.isLadder(leaseRow) && leaseRow) {
+    if (leaseRow && this.ladderLeases.isLadder(leaseRow)) {
       this.ladderLeases.release(leaseRow);
       return;
     }

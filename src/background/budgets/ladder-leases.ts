@@ -55,7 +55,7 @@ export class LadderLeases {
     return true;
   }
 
-  isLadder(row: CallRow | undefined): boolean {
+  isLadder(row: CallRow): boolean {
     return isLadderRow(row);
   }
 

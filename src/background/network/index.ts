@@ -101,7 +101,7 @@ export class NetworkLayer {
    * since an allowed call leaves as soon as it hears its verdict.
    */
   fromHook(sender: Sender, m: HookMessage): void {
-    this.fromBatch(sender, [m]);
+    this.fromBatch(sender, [m], true);
   }
 
   /**
@@ -120,15 +120,15 @@ export class NetworkLayer {
     await this.blocker.allow(keysCovering(m.call)).catch(() => undefined);
   }
 
-  /** A bridge's batch: the calls its page let go, their outcomes, the calls given up. */
-  fromBatch(sender: Sender, messages: readonly HookMessage[]): void {
+  /** A bridge's batch: the calls its page let go, their outcomes, the calls given up. `waiting`: a decide that waits for its verdict. */
+  fromBatch(sender: Sender, messages: readonly HookMessage[], waiting = false): void {
     const tab = sender.tab?.id;
     if (tab === undefined) return;
     for (const m of messages) {
       if (m.type === 'release') this.reconciler.hookReleased(m.id);
       // Only what the keeper counts pairs: a page must not hide a worker's call behind an
       // uncounted report (`info`: routes read for information only).
-      else if (m.type === 'decide' || m.via !== 'info') this.reconciler.hookReported(tab, sender.frameId ?? 0, m.id, m.call);
+      else if (m.type === 'decide' || m.via !== 'info') this.reconciler.hookReported(tab, sender.frameId ?? 0, m.id, m.call, waiting && m.type === 'decide');
     }
     this.armSweep();
   }

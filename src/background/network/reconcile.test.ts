@@ -116,6 +116,17 @@ describe('Reconciler', () => {
     expect(withdrawn).toHaveLength(1);
   });
 
+  it('a decide waiting for its verdict withdraws nothing: a request counted before it was another call (a worker\'s)', () => {
+    const { r, counted, withdrawn, seen, advance } = setup();
+    r.settled(seen(getMailbox), 200);
+    advance(HOLD_MS + 500);
+    r.hookReported(1, 0, 'h1', getMailbox, true);
+    expect(withdrawn).toEqual([]);
+    r.settled(seen(getMailbox), 200);
+    advance(HOLD_MS + 1);
+    expect(counted).toHaveLength(1);
+  });
+
   it('a request later than the hold pairs with the report it came after, and is not counted', () => {
     const { r, counted, paired, seen, advance } = setup();
     r.hookReported(1, 0, 'h1', message('M1'));

@@ -92,8 +92,12 @@ export class Reconciler {
     this.limit = o.limit ?? LIMIT;
   }
 
-  /** A hook reported a call that went (or goes) to the server; a call id is taken once. */
-  hookReported(tabId: number, frameId: number, hookId: string, call: ApiCall): void {
+  /**
+   * A hook reported a call that went (or goes) to the server; a call id is taken once. `before`: a
+   * decide waiting for its verdict, whose request can only come after it — a request counted
+   * already is then another one (a worker's) and keeps its count.
+   */
+  hookReported(tabId: number, frameId: number, hookId: string, call: ApiCall, before = false): void {
     if (this.known.has(hookId)) return;
     const key = callKey(tabId, call);
     this.remember(hookId, key);
@@ -103,7 +107,7 @@ export class Reconciler {
       this.o.paired?.(call);
       return;
     }
-    const counted = this.takeFrom(this.countedLate, key, frameId);
+    const counted = before ? undefined : this.takeFrom(this.countedLate, key, frameId);
     if (counted) {
       const { key: _key, at: _at, settled: _settled, ...request } = counted;
       this.o.withdraw(request);
