@@ -39,12 +39,14 @@ interface Held {
 
 /**
  * The next allowed instant a held call names: in the 429's body, or, when the page was answered with
- * the box information kept for the session, in the copy's marker header. NaN: the call was not held.
+ * the box information kept for the session, in the copy's marker header.
  */
 function nextAllowed(held: Held): number {
-  if (held.status === 429) return Date.parse(held.body.retryAt ?? '');
   const marker = Object.entries(held.headers).find(([k]) => k.toLowerCase() === 'x-ehealthbox-companion')?.[1] ?? '';
-  return Date.parse(/; next=([^;]+)/.exec(marker)?.[1] ?? '');
+  const at = Date.parse(held.status === 429 ? (held.body.retryAt ?? '') : (/; next=([^;]+)/.exec(marker)?.[1] ?? ''));
+  // A failure says what the page got instead: the server's answer, a network error, a copy without its instant.
+  if (Number.isNaN(at)) throw new Error(`not held with a next allowed instant: status ${held.status}, marker "${marker}", body ${JSON.stringify(held.body).slice(0, 300)}`);
+  return at;
 }
 
 /** A new tab of the app (no in-memory copy of its own) and a fresh activity watcher. */
@@ -73,6 +75,7 @@ test('machine zone Tokyo; clock back an hour, forward a day, back again: never r
   const firstAt = sim.requests.find((r) => r.route === 'GetMailbox')?.time ?? 0;
   // A new tab is held too, and told the next allowed instant.
   const held = (await ehbApp(await freshTab(harness, box)).getMailbox()) as Held;
+  expect(sim.count('GetMailbox', box)).toBe(60);
   const retryAt = nextAllowed(held);
   expect(Math.abs(retryAt - (firstAt + HOUR_S * 1000))).toBeLessThan(2_000);
 

@@ -252,6 +252,21 @@ describe('BudgetKeeper leases (enforce mode)', () => {
     expect((await allHours(d)).reduce((x, r) => x + r.calls, 0)).toBe(2);
   });
 
+  it('a call on a slot whose outcome came first (its batch was sent again after a worker stop) is counted once, and its slot is used', async () => {
+    const first = fresh();
+    const slots = (await first.keeper.decideAndWait(getMailbox('c0'), ORG, T0, { lease: true })).lease?.slots ?? [];
+    // The worker stopped before it read the batch with the claim; the next batch, the outcome, reached a new worker first.
+    const again = new BudgetKeeper(() => first.d, new Journal(() => first.d));
+    await again.outcome(getMailbox('c1'), 'decided', 200, ORG, T0 + 300);
+    expect(await again.claim(slots[0] ?? '', getMailbox('c1'), T0 + 250)).toBe(true);
+    await again.countLetGo(getMailbox('c1'), ORG, T0 + 250, true);
+    await again.commit();
+    expect(await used(again, T0 + 400)).toBe(slots.length + 1);
+    expect(await freeSlots(first.d)).toBe(slots.length - 1);
+    expect(await first.d.calls.get('c1')).toMatchObject({ status: 200 });
+    expect(await used(new BudgetKeeper(() => first.d, new Journal(() => first.d)), T0 + 400)).toBe(slots.length + 1);
+  });
+
   it('a worker started again counts the slots still out; slots nobody used nor gave back are freed later', async () => {
     const first = fresh();
     const slots = (await first.keeper.decideAndWait(getMailbox('c0'), ORG, T0, { lease: true })).lease?.slots ?? [];
