@@ -29,6 +29,8 @@ export interface CallRow {
   free?: number[];
   /** A ladder lease (background/budgets/ladder-leases.ts): the units its tab must ask for; its `units` are those used. */
   except?: string[];
+  /** A lease: the call whose verdict brought it (that call's decide sent again gets it again). */
+  grantedWith?: string;
 }
 
 /**

@@ -267,6 +267,22 @@ describe('BudgetKeeper leases (enforce mode)', () => {
     expect(await used(new BudgetKeeper(() => first.d, new Journal(() => first.d)), T0 + 400)).toBe(slots.length + 1);
   });
 
+  it('a decide sent again after its answer was lost (the worker stopped) gets the lease its verdict brought, with its slots still free, once', async () => {
+    const first = fresh();
+    const lease = (await first.keeper.decideAndWait(getMailbox('c0'), ORG, T0, { lease: true })).lease;
+    const [used0, ...rest] = lease?.slots ?? [];
+    expect(rest.length).toBeGreaterThan(0);
+    const again = new BudgetKeeper(() => first.d, new Journal(() => first.d));
+    // Another tab of the same box; the lost answer's slot may not be used yet, one was given back.
+    expect(await again.claim(used0 ?? '', getMailbox('c1'), T0 + 10)).toBe(true);
+    await again.commit();
+    const resent = await again.decideAndWait(getMailbox('c0'), ORG, T0 + 1_000, { resent: true, lease: true });
+    expect(resent).toMatchObject({ sent: true, lease: { slots: rest, ms: LEASE_MS.fixed - 1_000 } });
+    // Neither another call's decide nor one that asks no lease gets it.
+    expect((await again.decideAndWait(getMailbox('c2'), ORG, T0 + 1_100, { resent: true, lease: true })).lease?.slots ?? []).not.toEqual(expect.arrayContaining(rest));
+    expect((await again.decideAndWait(getMailbox('c0'), ORG, T0 + 1_200, { resent: true })).lease).toBeUndefined();
+  });
+
   it('a worker started again counts the slots still out; slots nobody used nor gave back are freed later', async () => {
     const first = fresh();
     const slots = (await first.keeper.decideAndWait(getMailbox('c0'), ORG, T0, { lease: true })).lease?.slots ?? [];

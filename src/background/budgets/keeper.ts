@@ -10,7 +10,7 @@ import { bucketOf, ofMessage, unpackLadders } from '../../store/packed';
 import type { CallRow } from '../../store/schema';
 import type { Journal } from './journal';
 import { FirstSight, KIND_WAIT_MS } from './first-sight';
-import { LADDER_LEASE_KEPT_MS, LADDER_LEASED, LadderLeases } from './ladder-leases';
+import { isLadderRow, LADDER_LEASE_KEPT_MS, LADDER_LEASED, LadderLeases } from './ladder-leases';
 import { LeaseBook } from './leases';
 import type { Lease } from '../../shared/messages';
 
@@ -153,7 +153,7 @@ export class BudgetKeeper {
    * first GetMailbox answer will tell, slots leased to tabs coming back.
    */
   decideAndWait(call: CountedCall, c: Conditions, now: number, ask: Ask = {}): Promise<Decision> {
-    return this.once(call, c, now, ask.resent === true, async (ledger) => {
+    return this.once(call, c, now, { resent: ask.resent === true, lease: ask.lease === true }, async (ledger) => {
       let conditions = c;
       let kindUnknown = ask.relearn !== undefined;
       const judge = (): Verdict => decide(call, this.withReserved(call, ledger, now), conditions, now);
@@ -194,7 +194,7 @@ export class BudgetKeeper {
    * for a whole batch.
    */
   countLetGo(call: CountedCall, c: Conditions, now: number, resent = false, exception = false): Promise<Decision> {
-    return this.once(call, c, now, resent, async (ledger) => {
+    return this.once(call, c, now, { resent, lease: false }, async (ledger) => {
       const verdict = decide(call, ledger, c, now);
       this.count(call, ledger, now, 'decided', !verdict.allowed);
       // `exception`: the user let this one go from the page's banner (enforce mode, issue 12);
@@ -211,17 +211,20 @@ export class BudgetKeeper {
 
   /**
    * One decision per call id. A call already counted (sent again after a worker stop, or its
-   * outcome came first) is let through again, never counted twice.
+   * outcome came first) is let through again, never counted twice, with the lease its first
+   * verdict brought if it asks for one (the tab never had that answer).
    */
-  private once(call: CountedCall, c: Conditions, now: number, resent: boolean, decideNew: (ledger: Ledger) => Promise<Decision>): Promise<Decision> {
-    const earlier = resent ? this.inflight.get(call.id) : undefined;
+  private once(call: CountedCall, c: Conditions, now: number, ask: { resent: boolean; lease: boolean }, decideNew: (ledger: Ledger) => Promise<Decision>): Promise<Decision> {
+    const earlier = ask.resent ? this.inflight.get(call.id) : undefined;
     const work = (async (): Promise<Decision> => {
-      if (resent || this.live.has(call.id)) {
+      if (ask.resent || this.live.has(call.id)) {
         await earlier?.catch(() => undefined);
         const known = this.live.get(call.id) ?? (await this.open().calls.get(call.id));
         if (known) {
           const ledger = await this.ledger(call.mailbox, now);
-          return { verdict: { ...decide(call, ledger, c, now), allowed: !known.over }, sent: true };
+          const decision: Decision = { verdict: { ...decide(call, ledger, c, now), allowed: !known.over }, sent: true };
+          const lease = ask.resent && ask.lease ? (this.ladderLeases.grantedWith(call.id, now) ?? this.leases.grantedWith(call.id, c, now)) : null;
+          return lease ? { ...decision, lease } : decision;
         }
       }
       const ledger = await this.ledger(call.mailbox, now);
@@ -263,8 +266,8 @@ export class BudgetKeeper {
     // A leased slot given back (never a call: the hourly history never had it). Its lease is read
     // with its mailbox's window, perhaps by a worker started since it was leased.
     const lease = this.leases.leaseOf(id);
-    const leaseRow = lease === undefined ? undefined : (this.leases.row(lease) ?? (await this.open().calls.get(lease)));
-    if (leaseRow && this.ladderLeases.isLadder(leaseRow)) {
+    const leaseRow = lease === undefined ? undefined : (this.ladderLeases.row(lease) ?? this.leases.row(lease) ?? (await this.open().calls.get(lease)));
+    if (isLadderRow(leaseRow)) {
       this.ladderLeases.release(leaseRow);
       return;
     }
@@ -359,13 +362,15 @@ export class BudgetKeeper {
   private withReserved(call: CountedCall, ledger: Ledger, now: number): Ledger {
     if (!LADDER_LEASED.has(call.method)) return ledger;
     const reserved = this.ladderLeases.reserved(call, now);
-    const extra = call.units.filter((u) => reserved(u) > 0);
-    if (extra.length === 0) return ledger;
-    const ladders = new Map(ledger.ladders);
-    for (const unit of extra) {
+    if (call.units.every((u) => reserved(u) === 0)) return ledger;
+    // `decide` reads the ladders of the call's own units only: those alone, raised.
+    const ladders = new Map<string, LadderEntry>();
+    for (const unit of call.units) {
       const key = ladderKey(call.method, unit);
-      const entry = ladders.get(key);
-      ladders.set(key, { count: (entry?.count ?? 0) + reserved(unit), last: entry?.last ?? now, until: entry?.until });
+      const entry = ledger.ladders.get(key);
+      const extra = reserved(unit);
+      if (extra > 0) ladders.set(key, { count: (entry?.count ?? 0) + extra, last: entry?.last ?? now, until: entry?.until });
+      else if (entry) ladders.set(key, entry);
     }
     return { windows: ledger.windows, ladders };
   }

@@ -7,6 +7,7 @@ import { CompanionDB } from '../../store/db';
 import { Journal } from './journal';
 import { BudgetKeeper, type CountedCall, SLOTS_RETRY_MS } from './keeper';
 import { LADDER_LEASE_KEPT_MS } from './ladder-leases';
+import { LEASE_MS } from './leases';
 
 const ORG: Conditions = { kind: 'organization', active: true, onCall: [], ackAgreement: false };
 const T0 = Date.UTC(2026, 10, 23, 10, 0);
@@ -50,6 +51,19 @@ describe('ladder leases (§5.4.2: a message\'s first six calls are free)', () =>
     expect(await keeper.claim(slot, open('new'), T0 + 3)).toBe(false);
     expect(await keeper.claim(slot, open('near'), T0 + 3)).toBe(false);
     expect(await keeper.claim(slot, { ...open('x'), method: 'GetAttachment', units: ['x/a'] }, T0 + 3)).toBe(false);
+  });
+
+  it('a decide sent again after its answer was lost gets its ladder lease again, by a worker started since', async () => {
+    const { d, keeper } = fresh();
+    const { slot, except } = await leased(keeper);
+    const call = open('warm-again', 'lost');
+    // The lease went with the last warm-up's verdict; that answer never reached its tab.
+    const granted = (await d.calls.toArray()).find((r) => r.via === 'leased');
+    expect(granted?.grantedWith).toBeDefined();
+    const again = new BudgetKeeper(() => d, new Journal(() => d));
+    const resent = await again.decideAndWait({ ...call, id: granted?.grantedWith ?? '', units: ['warm-0'] }, ORG, T0 + 500, { resent: true, lease: true });
+    expect(resent.lease).toEqual({ slots: [slot], ms: LEASE_MS.fixed - 500, except });
+    expect((await again.decideAndWait(call, ORG, T0 + 600, { resent: true, lease: true })).lease).toBeUndefined();
   });
 
   it('until the lease ends, every message it may still open counts one call more for the other tabs', async () => {

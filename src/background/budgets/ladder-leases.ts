@@ -27,10 +27,17 @@ const NEAR = LADDER.free - 1;
 /** A ladder lease: a calls row (`via: 'leased'`) whose `units` are those its tab used it on. */
 type LadderRow = CallRow & { except: string[] };
 
-const isLadderRow = (row: CallRow | undefined): row is LadderRow => row?.via === 'leased' && Array.isArray(row.except);
+export const isLadderRow = (row: CallRow | undefined): row is LadderRow => row?.via === 'leased' && Array.isArray(row.except);
+
+/** A live lease's units as sets: a decision looks units up in lists of up to LADDER_EXCLUDED_MAX. */
+interface Units {
+  readonly except: ReadonlySet<string>;
+  readonly used: Set<string>;
+}
 
 export class LadderLeases {
   private readonly live = new Map<string, LadderRow>();
+  private readonly units = new Map<string, Units>();
   /** Per box, the ladder keys at NEAR calls or more, once read from storage (`near` is handed them). */
   private readonly near = new Map<string, Set<string>>();
   private readonly reading = new Map<string, Promise<void>>();
@@ -49,18 +56,18 @@ export class LadderLeases {
   }
 
   /** A lease row read back with its mailbox's window (a worker woken since it was granted). */
-  loaded(row: CallRow): boolean {
-    if (!isLadderRow(row)) return false;
-    this.live.set(row.id, row);
-    return true;
+  loaded(row: CallRow): void {
+    if (isLadderRow(row)) this.keep(row);
   }
 
-  isLadder(row: CallRow): boolean {
-    return isLadderRow(row);
+  /** A live lease, as this worker knows it. */
+  row(lease: string): LadderRow | undefined {
+    return this.live.get(lease);
   }
 
   forget(): void {
     this.live.clear();
+    this.units.clear();
     this.near.clear();
     this.reading.clear();
   }
@@ -73,8 +80,9 @@ export class LadderLeases {
   /** For the decisions of other calls: how many calls a live lease may still make on each unit. */
   reserved(call: CountedCall, now: number): (unit: string) => number {
     const row = this.current(call.mailbox, call.method, now);
-    if (!row) return () => 0;
-    return (unit) => (row.except.includes(unit) || row.units.includes(unit) ? 0 : 1);
+    const units = row && this.units.get(row.id);
+    if (!units) return () => 0;
+    return (unit) => (units.except.has(unit) || units.used.has(unit) ? 0 : 1);
   }
 
   /** A lease for the tab of a call just allowed, when none is live for its box and method. */
@@ -91,18 +99,30 @@ export class LadderLeases {
     const prefix = ladderKey(call.method, '');
     const except = [...near].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
     if (except.length > LADDER_EXCLUDED_MAX) return null;
-    const row: LadderRow = { id: crypto.randomUUID(), mailbox: call.mailbox, method: call.method, at: now, units: [], via: 'leased', over: false, free: [0], except };
-    this.live.set(row.id, row);
+    const row: LadderRow = { id: crypto.randomUUID(), mailbox: call.mailbox, method: call.method, at: now, units: [], via: 'leased', over: false, free: [0], except, grantedWith: call.id };
+    this.keep(row);
     this.journal.putCall(row);
     return { slots: [`${row.id}-0`], ms: LEASE_MS.fixed, except };
+  }
+
+  /** The lease granted with this call's verdict, for its decide sent again (leases.ts, `grantedWith`). */
+  grantedWith(callId: string, now: number): Lease | null {
+    for (const row of this.live.values()) {
+      if (row.grantedWith !== callId) continue;
+      const ms = row.at + LEASE_MS.fixed - now;
+      return ms > 0 ? { slots: [`${row.id}-0`], ms, except: row.except } : null;
+    }
+    return null;
   }
 
   /** A call went on the lease: true when the lease covers it, and then its unit is used up. */
   claim(slot: string, call: CountedCall, now: number): boolean {
     const row = this.live.get(leaseOf(slot));
+    const units = row && this.units.get(row.id);
     const unit = call.units[0];
-    if (!row || !LadderLeases.covers(call) || unit === undefined || now > ended(row)) return false;
-    if (row.mailbox !== call.mailbox || row.method !== call.method || row.except.includes(unit) || row.units.includes(unit)) return false;
+    if (!row || !units || !LadderLeases.covers(call) || unit === undefined || now > ended(row)) return false;
+    if (row.mailbox !== call.mailbox || row.method !== call.method || units.except.has(unit) || units.used.has(unit)) return false;
+    units.used.add(unit);
     const next = { ...row, units: [...row.units, unit] };
     this.live.set(row.id, next);
     this.journal.putCall(next);
@@ -112,6 +132,7 @@ export class LadderLeases {
   /** The tab gave the lease back (it ended, or the background asked): it reserves nothing more. */
   release(row: CallRow): void {
     this.live.delete(row.id);
+    this.units.delete(row.id);
     this.journal.deleteCall(row.id);
     this.released();
   }
@@ -119,6 +140,11 @@ export class LadderLeases {
   /** Whether a slot id belongs to a live ladder lease. */
   owns(slot: string): boolean {
     return this.live.has(leaseOf(slot));
+  }
+
+  private keep(row: LadderRow): void {
+    this.live.set(row.id, row);
+    this.units.set(row.id, { except: new Set(row.except), used: new Set(row.units) });
   }
 
   private current(mailbox: string, method: DirectiveMethod, now: number): LadderRow | undefined {

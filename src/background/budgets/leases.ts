@@ -23,8 +23,8 @@ export const LEASE_MS = { fixed: 120_000, varying: 2_000 } as const;
 /** Slots neither used nor given back (their tab went away) are freed this long after their lease ended. */
 const GRACE_MS = 30_000;
 
-function leaseMs(call: CountedCall, c: Conditions): number {
-  const budget = RULES[call.method][c.kind];
+function leaseMs(method: CallRow['method'], c: Conditions): number {
+  const budget = RULES[method][c.kind];
   const varies = budget.type === 'window' && (typeof budget.max !== 'number' || (budget.perFolder !== undefined && typeof budget.perFolder !== 'number'));
   return varies ? LEASE_MS.varying : LEASE_MS.fixed;
 }
@@ -56,11 +56,11 @@ export class LeaseBook {
 
   /** Up to half of what the call's budget has left, LEASE_MAX at most, counted now as slots. */
   grant(call: CountedCall, ledger: Ledger, c: Conditions, now: number): Lease | null {
-    const ms = leaseMs(call, c);
+    const ms = leaseMs(call.method, c);
     const n = Math.min(LEASE_MAX, Math.floor(headroom(call, ledger, c, now, ms) / 2));
     if (n <= 0) return null;
     const id = crypto.randomUUID();
-    const row: CallRow = { id, mailbox: call.mailbox, method: call.method, at: now, units: [], via: 'leased', over: false, free: [] };
+    const row: CallRow = { id, mailbox: call.mailbox, method: call.method, at: now, units: [], via: 'leased', over: false, free: [], grantedWith: call.id };
     if (call.folder !== undefined) row.folder = call.folder;
     const stamp = call.folder === undefined ? { at: now, leased: true as const } : { at: now, folder: call.folder, leased: true as const };
     for (let i = 0; i < n; i++) {
@@ -94,6 +94,20 @@ export class LeaseBook {
     }
     this.wake();
     return true;
+  }
+
+  /**
+   * The lease granted with this call's verdict, with its slots still free and the time it has
+   * left: its decide came again because the answer was lost (a worker stopped), so its tab never
+   * had it. Without this, its slots would be nobody's and keep their room until they are freed.
+   */
+  grantedWith(callId: string, c: Conditions, now: number): Lease | null {
+    for (const row of this.leases.values()) {
+      if (row.grantedWith !== callId) continue;
+      const ms = row.at + leaseMs(row.method, c) - now;
+      return ms > 0 && row.free?.length ? { slots: row.free.map((i) => slotId(row.id, i)), ms } : null;
+    }
+    return null;
   }
 
   /** A slot, or a ladder lease, came back: the calls waiting for room look again. */
