@@ -244,20 +244,27 @@ export interface ColdStart {
 
 /**
  * Enforce mode, the service worker stopped as Chromium stops an idle one: the time of the first
- * call that needs a verdict from it (a message moved to the bin: its ladder; opening a new message
- * may go on the tab's ladder lease, without the worker), against the same kind of call with the
- * worker awake.
+ * call that needs a verdict from it, against the same kind of call with the worker awake. Each is
+ * a new tab's first move of a message to the bin: a tab that moved messages before may move the
+ * next on its ladder lease, without the worker.
  */
 export async function runColdStartBench(extensionPath: string, runs = 12): Promise<ColdStart> {
   return inEnforceMode(extensionPath, async (b) => {
     const cold: number[] = [];
     const warm: number[] = [];
+    const firstMove = async (i: number, stopped: boolean): Promise<number[]> => {
+      const tab = await b.harness.openApp({ box: b.box, autoload: false, page: await b.harness.context.newPage() });
+      if (stopped) await b.harness.stopServiceWorker();
+      try {
+        return await timeCalls(tab, [trash(b.box, i)]);
+      } finally {
+        await tab.close();
+        await sleep(SETTLE_MS);
+      }
+    };
     for (let r = 0; r < runs; r++) {
-      await b.harness.stopServiceWorker();
-      cold.push(...(await timeCalls(b.page, [trash(b.box, 2 * r)])));
-      await sleep(SETTLE_MS);
-      warm.push(...(await timeCalls(b.page, [trash(b.box, 2 * r + 1)])));
-      await sleep(SETTLE_MS);
+      cold.push(...(await firstMove(2 * r, true)));
+      warm.push(...(await firstMove(2 * r + 1, false)));
     }
     return { runs, cold: stats(cold), warm: stats(warm), added: cold.map((c, i) => c - (warm[i] ?? NaN)) };
   });

@@ -78,7 +78,7 @@ async function latency() {
   if (pattern && !pattern.test('cold start')) return;
   const c = await module.runColdStartBench(extensionPath);
   const cost = c.cold.p50 - c.warm.p50;
-  console.log(`  service worker cold start, enforce, a message moved to the bin (${c.runs} stops):`);
+  console.log(`  service worker cold start, enforce, a new tab's first move of a message to the bin (${c.runs} stops):`);
   console.log(`    worker awake      : p50 ${f(c.warm.p50)}, p99 ${f(c.warm.p99)}`);
   console.log(`    worker stopped    : p50 ${f(c.cold.p50)}, p99 ${f(c.cold.p99)}`);
   const [low, high] = [quantile(c.added, 0.25), quantile(c.added, 0.75)];

@@ -90,4 +90,16 @@ describe('leased slots in the bridge', () => {
     expect(back).toEqual(['L-0']);
     expect(leases.take(message('m4'))).toBeNull();
   });
+
+  it('a ladder lease covers a move to the bin for all the messages its body names, each once, none excluded', () => {
+    const { leases } = setup();
+    const trash: ApiCall = { method: 'MoveMessage', accessKey: 'ak', folder: 'inbox', move: 'trash', batch: true };
+    leases.add(trash, { slots: ['L-0'], ms: 120_000, except: ['near'] });
+    expect(leases.take(trash, ['m1', 'm2'])?.slot).toBe('L-0');
+    for (const ids of [['m3', 'm1'], ['m3', 'near'], ['m3', 'm3']]) expect(leases.take(trash, ids)).toBeNull();
+    expect(leases.take(trash, ['m3'])?.slot).toBe('L-0');
+    // A body it could not read counts against its route's stand-in, like a message: once.
+    expect(leases.take(trash)?.slot).toBe('L-0');
+    expect(leases.take(trash)).toBeNull();
+  });
 });

@@ -4,10 +4,10 @@
 // for every tab: a lease about to end gives back what is left; every lease goes back when the
 // background asks (another tab needs the room, the settings changed) and when the page goes away.
 // A ladder lease (`except`) is one slot that covers one call per message or attachment, except
-// those it names (background/budgets/ladder-leases.ts).
+// those it names (background/budgets/ladder-leases.ts): an opening, a move or a deletion.
 import type { ApiCall } from '../directive/routes';
 import { callUnits } from '../directive/units';
-import { type Lease, LEASE_MAX, leaseKind, leaseRunsLow } from '../shared/messages';
+import { type Lease, LEASE_MAX, ladderLeasable, leaseKind, leaseRunsLow } from '../shared/messages';
 
 /** Stop using a lease this long before the background's end of it: a slot is never used late. */
 export const MARGIN_MS = 200;
@@ -50,12 +50,12 @@ export class Leases {
    * A slot for this call, how many the tab still holds for its kind, and whether that just fell
    * below half a lease (the background leases more on seeing it); null when it holds none.
    */
-  take(call: ApiCall): { slot: string; left: number; low: boolean } | null {
+  take(call: ApiCall, messageIds?: readonly string[]): { slot: string; left: number; low: boolean } | null {
     const kind = leaseKind(call);
     this.expire(kind);
     const list = this.held.get(kind);
     const ladder = list?.find((h) => h.ladder);
-    if (ladder) return this.takeLadder(ladder, call);
+    if (ladder) return this.takeLadder(ladder, call, messageIds);
     const slot = list?.find((h) => h.slots.length > 0)?.slots.shift();
     if (slot === undefined || !list) return null;
     const left = list.reduce((n, h) => n + h.slots.length, 0);
@@ -64,14 +64,17 @@ export class Leases {
     return { slot, left, low };
   }
 
-  /** The ladder lease's slot, once per unit it covers; never low (it is leased again when it ends). */
-  private takeLadder(held: Held, call: ApiCall): { slot: string; left: number; low: boolean } | null {
-    const units = callUnits(call)?.units ?? [];
-    const unit = units[0];
+  /**
+   * The ladder lease's slot, once per unit it covers (a move or a deletion names several: each
+   * once, none excluded); never low (it is leased again when it ends).
+   */
+  private takeLadder(held: Held, call: ApiCall, messageIds?: readonly string[]): { slot: string; left: number; low: boolean } | null {
+    const units = callUnits(call, messageIds)?.units ?? [];
     const slot = held.slots[0];
-    if (!held.ladder || slot === undefined || units.length !== 1 || unit === undefined) return null;
-    if (held.ladder.except.has(unit) || held.ladder.used.has(unit)) return null;
-    held.ladder.used.add(unit);
+    if (!held.ladder || slot === undefined || !ladderLeasable(units)) return null;
+    const { except, used } = held.ladder;
+    if (units.some((u) => except.has(u) || used.has(u))) return null;
+    for (const u of units) used.add(u);
     return { slot, left: LEASE_MAX, low: false };
   }
 

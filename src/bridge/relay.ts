@@ -270,7 +270,7 @@ export function createRelay(deps: RelayDeps): Relay {
       if (message.type === 'outcome' && message.status >= 200 && message.status < 300) loaded(message.call);
       if (message.type !== 'decide') return queue(message);
       const letGo = deps.letGo();
-      const slot = letGo ? null : leases.take(message.call);
+      const slot = letGo ? null : leases.take(message.call, message.messageIds);
       if (!message.gone && !letGo && slot === null) return void decideWithRetries(message, allowedOnce.delete(leaseKind(message.call)));
       // A call the hook let go in observe mode (`gone`) is on its way and waits for no verdict:
       // counted, never held, even if the mode changed meanwhile.

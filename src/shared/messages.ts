@@ -62,6 +62,12 @@ export const LEASE_MAX = 20;
 /** A tab holding this few slots of a kind of call is leased more (with the batch that says so). */
 export const leaseRunsLow = (left: number): boolean => left < LEASE_MAX / 2;
 
+/**
+ * Units a ladder lease may cover in one call (bridge and background alike): at least one, each
+ * named once (a batch naming a message twice counts it twice, §5.4.3: that call asks).
+ */
+export const ladderLeasable = (units: readonly string[]): boolean => units.length > 0 && new Set(units).size === units.length;
+
 /** The kind of call a lease is for: one mailbox, method and folder. */
 export const leaseKind = (call: ApiCall): string => `${call.accessKey}|${call.method}|${call.folder ?? ''}`;
 

@@ -1,6 +1,6 @@
-// Ladder leases (issue 17): enforce mode lets a tab open a message, or an attachment, it has not
-// opened on its lease without asking — one call per message, for a while. Such a call goes at once
-// (src/bridge/leases.ts) and is counted when the tab's next batch says so.
+// Ladder leases (issue 17): enforce mode lets a tab open a message or an attachment, move messages
+// or delete them, on its lease without asking — one call per message (or attachment), for a while.
+// Such a call goes at once (src/bridge/leases.ts) and is counted when the tab's next batch says so.
 //
 // Why it stays within the ladder (§5.4.2, §5.5.1: a message's first six calls are free): there is
 // one live ladder lease per box and method at a time, and until it ends, each message it may still
@@ -9,14 +9,17 @@
 // whatever the interleaving of tabs, a message's calls stay within its six free ones.
 import { LADDER, type DirectiveMethod } from '../../directive/rules';
 import { ladderKey } from '../../directive/ledger';
-import { LADDER_EXCLUDED_MAX, type Lease } from '../../shared/messages';
+import { LADDER_EXCLUDED_MAX, ladderLeasable, type Lease } from '../../shared/messages';
 import type { CallRow } from '../../store/schema';
 import type { CountedCall } from './keeper';
 import type { Journal } from './journal';
 import { LEASE_MS } from './leases';
 
-/** Methods whose calls name one unit in their route, so that the page knows it before the call leaves. */
-export const LADDER_LEASED: ReadonlySet<DirectiveMethod> = new Set(['GetMessage', 'GetAttachment']);
+/**
+ * Per-message ladders whose units the page knows before the call leaves: in the route, or in the
+ * body of a move or a deletion, which the hook reads (src/directive/units.ts).
+ */
+export const LADDER_LEASED: ReadonlySet<DirectiveMethod> = new Set(['GetMessage', 'GetAttachment', 'MoveMessage', 'DeleteMessage']);
 /** A lease's claims may still come this long after it ended (a batch delayed, a worker woken). */
 const GRACE_MS = 30_000;
 /** How long a ladder lease's row is read back by a woken worker: until its last claim may come. */
@@ -50,9 +53,9 @@ export class LadderLeases {
     private readonly released: () => void,
   ) {}
 
-  /** A call a ladder lease can cover: one unit, named in its route. */
+  /** A call a ladder lease can cover: its units named, each once. */
   static covers(call: CountedCall): boolean {
-    return LADDER_LEASED.has(call.method) && call.units.length === 1;
+    return LADDER_LEASED.has(call.method) && ladderLeasable(call.units);
   }
 
   /** A lease row read back with its mailbox's window (a worker woken since it was granted). */
@@ -115,15 +118,14 @@ export class LadderLeases {
     return null;
   }
 
-  /** A call went on the lease: true when the lease covers it, and then its unit is used up. */
+  /** A call went on the lease: true when the lease covers it, and then its units are used up. */
   claim(slot: string, call: CountedCall, now: number): boolean {
     const row = this.live.get(leaseOf(slot));
     const units = row && this.units.get(row.id);
-    const unit = call.units[0];
-    if (!row || !units || !LadderLeases.covers(call) || unit === undefined || now > ended(row)) return false;
-    if (row.mailbox !== call.mailbox || row.method !== call.method || units.except.has(unit) || units.used.has(unit)) return false;
-    units.used.add(unit);
-    const next = { ...row, units: [...row.units, unit] };
+    if (!row || !units || !LadderLeases.covers(call) || now > ended(row)) return false;
+    if (row.mailbox !== call.mailbox || row.method !== call.method || call.units.some((u) => units.except.has(u) || units.used.has(u))) return false;
+    for (const u of call.units) units.used.add(u);
+    const next = { ...row, units: [...row.units, ...call.units] };
     this.live.set(row.id, next);
     this.journal.putCall(next);
     return true;
