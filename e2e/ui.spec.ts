@@ -128,6 +128,28 @@ test('an on-call period entered in Belgian time shows in the popup, and is remov
   await expect(options.getByText(/the end must come after the start and not be past/)).toBeVisible();
 });
 
+test('a mailbox card whose space and reminders cannot be loaded says so in plain words, and still shows its budgets', async ({ sim, context, openApp, openPopup }) => {
+  const box = sim.scenario.individual;
+  await openApp({ box });
+  // The background's answer to the card's health request arrives malformed (as after a failed update).
+  await context.addInitScript(() => {
+    const runtime = (globalThis as unknown as { chrome?: { runtime?: { sendMessage?: (...args: unknown[]) => unknown } } }).chrome?.runtime;
+    const send = runtime?.sendMessage?.bind(runtime);
+    if (!runtime || !send || !location.pathname.endsWith('/popup/index.html')) return;
+    runtime.sendMessage = (...args: unknown[]) => {
+      if ((args[0] as { type?: string } | null)?.type !== 'ui/health') return send(...args);
+      const reply = { reply: { quota: 'garbage' } };
+      const callback = args.find((a): a is (r: unknown) => void => typeof a === 'function');
+      if (callback) return void setTimeout(() => callback(reply), 0);
+      return Promise.resolve(reply);
+    };
+  });
+  const popup = await openPopup();
+  const card = popup.locator(`section[data-mailbox="${box}"]`);
+  await expect(card.getByText('Mailbox space and reminders cannot be shown: the extension did not answer; try again in a moment')).toBeVisible();
+  await expect(card.getByText(/\d+ \/ \d+/).first()).toBeVisible();
+});
+
 test('the last 24 hours: a chart per method with the calls counted and the limit', async ({ sim, openApp, openOptions }) => {
   const box = sim.scenario.organization;
   const app = await openApp({ box, autoload: false });

@@ -20,7 +20,7 @@ describe('live unrecognised shapes', () => {
   it('keeps counts per shape for the session, bounded, and drops what is not a shape', async () => {
     const live = new LiveShapes(memory());
     await live.note(readShapes({ shapes: [{ shape: '* www.ehealth.fgov.be/api/{x}', count: 2 }] }));
-    await live.note(readShapes({ shapes: [{ shape: '* www.ehealth.fgov.be/api/{x}', count: 1 }, { shape: '<img src=x>', count: 1 }, { shape: 'GET a b', count: 1 }, { shape: '* x', count: -1 }] }));
+    await live.note(readShapes({ shapes: [{ shape: '* www.ehealth.fgov.be/api/{x}', count: 1 }, { shape: '<img src=x>', count: 1 }, { shape: 'GET a b', count: 1 }, { shape: '* x', count: -1 }, { shape: '* y', count: 10_001 }, { shape: '* z', count: 1.5 }] }));
     expect(await live.list()).toEqual([{ shape: '* www.ehealth.fgov.be/api/{x}', count: 3 }]);
     expect(readShapes(null)).toEqual([]);
     expect(readShapes({ shapes: 'x' })).toEqual([]);

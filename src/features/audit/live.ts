@@ -17,13 +17,18 @@ export const MAX_LIVE_SHAPES = 100;
 /** What audit/shape.ts writes: words, placeholders, a host, `/`, `?`, `=`, `&`, `…`, `*`. */
 const SHAPE = /^[*A-Z{}a-z]{1,10} [\w.{}\-/?=&…]{1,300}$/u;
 
+const shapeText = v.pipe(v.string(), v.regex(SHAPE));
+const timesSeen = v.pipe(v.number(), v.integer(), v.minValue(1));
+/** One shape as a page reports it: a tab's count for a moment, 10,000 at most. */
+const ReportedShape: v.GenericSchema<unknown, ShapeCount> = v.object({ shape: shapeText, count: v.pipe(timesSeen, v.maxValue(10_000)) });
+/** One shape as the session counted it (tabs and moments added up). */
+const ShapeCountSchema: v.GenericSchema<unknown, ShapeCount> = v.object({ shape: shapeText, count: timesSeen });
+
+/** The well-formed shapes of a page's report (50 at most); the others are dropped, one by one. */
 export function readShapes(raw: unknown): ShapeCount[] {
   const list = (raw as { shapes?: unknown } | null)?.shapes;
   if (!Array.isArray(list)) return [];
-  return list.slice(0, 50).filter((x): x is ShapeCount => {
-    const o = x as Partial<ShapeCount> | null;
-    return typeof o?.shape === 'string' && SHAPE.test(o.shape) && Number.isInteger(o.count) && (o.count ?? 0) > 0 && (o.count ?? 0) <= 10_000;
-  });
+  return list.slice(0, 50).filter((x): x is ShapeCount => v.is(ReportedShape, x));
 }
 
 export class LiveShapes {
@@ -54,11 +59,6 @@ export class LiveShapes {
       .sort((a, b) => b.count - a.count || a.shape.localeCompare(b.shape));
   }
 }
-
-const ShapeCountSchema: v.GenericSchema<unknown, ShapeCount> = v.object({
-  shape: v.pipe(v.string(), v.regex(SHAPE)),
-  count: v.pipe(v.number(), v.integer(), v.minValue(1)),
-});
 
 export const AUDIT_VERBS = {
   /** The unrecognised call shapes this browser session saw, for the options page. */

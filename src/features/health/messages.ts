@@ -87,6 +87,13 @@ export const health = defineMessages({
     de: 'Bestätigungen zum Öffnen und anschließenden Löschen (§6.2): $1',
     description: '$1 how many acknowledgements wait in the inbox.',
   },
+  healthUnavailable: {
+    en: 'Mailbox space and reminders cannot be shown: $1',
+    fr: 'L’espace de la boîte et les rappels ne peuvent pas être affichés : $1',
+    nl: 'Ruimte van de box en herinneringen kunnen niet getoond worden: $1',
+    de: 'Speicherplatz und Erinnerungen des Postfachs können nicht angezeigt werden: $1',
+    description: 'A mailbox card in the popup: its health part could not be loaded. $1 the reason, already translated (like "the extension did not answer; try again in a moment").',
+  },
   healthUnused: {
     en: 'Not consulted since $1: the platform deletes this mailbox on $2 (§7.2.1). Open it to keep it.',
     fr: 'Pas consultée depuis le $1\u00a0: la plateforme supprimera cette boîte le $2 (§7.2.1). Ouvrez-la pour la garder.',
