@@ -240,6 +240,8 @@ export interface ColdStart {
   readonly warm: Side;
   /** Each stop's first call minus the awake call that followed it (ms), in order. */
   readonly added: number[];
+  /** The same for the smallest extension that answers a page through its worker: the browser's share. */
+  readonly floor: { readonly cold: Side; readonly warm: Side; readonly added: number[] };
 }
 
 /**
@@ -266,8 +268,59 @@ export async function runColdStartBench(extensionPath: string, runs = 12): Promi
       cold.push(...(await firstMove(2 * r, true)));
       warm.push(...(await firstMove(2 * r + 1, false)));
     }
-    return { runs, cold: stats(cold), warm: stats(warm), added: cold.map((c, i) => c - (warm[i] ?? NaN)) };
+    return { runs, cold: stats(cold), warm: stats(warm), added: cold.map((c, i) => c - (warm[i] ?? NaN)), floor: await floorColdStart(runs) };
   });
+}
+
+/**
+ * The browser's own share of a cold start: the smallest MV3 extension that answers a page through
+ * its service worker (a content script relays the page's message, the worker replies at once),
+ * its worker stopped and woken by that message, against the same message with the worker awake.
+ */
+async function floorColdStart(runs: number): Promise<ColdStart['floor']> {
+  const dir = mkdtempSync(join(tmpdir(), 'companion-floor-'));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
+    manifest_version: 3, name: 'floor', version: '1', background: { service_worker: 'worker.js' },
+    content_scripts: [{ matches: ['https://www.ehealth.fgov.be/*'], js: ['relay.js'], run_at: 'document_start' }],
+  }));
+  writeFileSync(join(dir, 'worker.js'), 'chrome.runtime.onMessage.addListener((m, _s, reply) => void reply(m));');
+  writeFileSync(join(dir, 'relay.js'), `addEventListener('message', (e) => {
+    if (e.source !== window || typeof e.data?.ping !== 'number') return;
+    chrome.runtime.sendMessage({ pong: e.data.ping }).then((r) => postMessage(r, '*'));
+  });`);
+  const sim = new Simulator();
+  const { dir: profile, temporary } = profileDir(undefined);
+  const harness = await Harness.launch({ extensionPath: dir, userDataDir: profile, temporary, sim, launchOverrides: {} });
+  const ping = (tab: Page, n: number): Promise<number> => tab.evaluate((k) => new Promise<number>((resolve) => {
+    const t0 = performance.now();
+    addEventListener('message', function on(e: MessageEvent<{ pong?: number }>) {
+      if (e.data?.pong !== k) return;
+      removeEventListener('message', on);
+      resolve(performance.now() - t0);
+    });
+    postMessage({ ping: k }, '*');
+  }), n);
+  const firstPing = async (n: number, stopped: boolean): Promise<number> => {
+    const tab = await harness.openApp({ box: sim.scenario.organization, autoload: false, page: await harness.context.newPage() });
+    if (stopped) await harness.stopServiceWorker();
+    try {
+      return await ping(tab, n);
+    } finally {
+      await tab.close();
+      await sleep(SETTLE_MS);
+    }
+  };
+  try {
+    const cold: number[] = [];
+    const warm: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      cold.push(await firstPing(2 * r, true));
+      warm.push(await firstPing(2 * r + 1, false));
+    }
+    return { cold: stats(cold), warm: stats(warm), added: cold.map((c, i) => c - (warm[i] ?? NaN)) };
+  } finally {
+    await harness.close();
+  }
 }
 
 /** One browser with the extension in enforce mode, closed after `use`. */

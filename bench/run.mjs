@@ -83,6 +83,11 @@ async function latency() {
   console.log(`    worker stopped    : p50 ${f(c.cold.p50)}, p99 ${f(c.cold.p99)}`);
   const [low, high] = [quantile(c.added, 0.25), quantile(c.added, 0.75)];
   console.log(`    added by the stop : p50 ${f(cost)} (stops one by one: middle half ${f(low)} to ${f(high)}; target ≤ 50 ms ${ok(cost, 50)})`);
+  // What the browser itself takes: the smallest extension answering a page through its worker.
+  const floor = c.floor.cold.p50 - c.floor.warm.p50;
+  const [fLow, fHigh] = [quantile(c.floor.added, 0.25), quantile(c.floor.added, 0.75)];
+  console.log(`    the browser's floor: a one-line worker answering a page's message, stopped vs awake: p50 ${f(c.floor.cold.p50)} vs ${f(c.floor.warm.p50)}, added ${f(floor)} (middle half ${f(fLow)} to ${f(fHigh)})`);
+  console.log(`    the extension's own part of the stop: p50 ${f(cost - floor)}`);
 }
 
 /** The page hook ships into every eHealth page: its size, minified (target ≤ 10 KB). */

@@ -68,13 +68,16 @@ interface Prepared {
   readonly signal: AbortSignal | null;
   /** The Request that goes, when one was built or given: its body can be read on a clone. */
   readonly request: Request | null;
+  /** A string body, as it goes: read without a Request (a move's or a deletion's ids). */
+  readonly text?: string;
 }
 
 /**
- * The common call (a URL string, no body, no signal) needs no Request: the caller's init is read
- * once, member by member, into a plain object the browser then reads, and its method made a
- * string once, so what is decided on is what goes. Building a Request for it cost the page more
- * than everything else the hook does (bench/latency.ts). null: another shape, left to the Request.
+ * The common call (a URL string, no body or a string body, no signal) needs no Request: the
+ * caller's init is read once, member by member, into a plain object the browser then reads, and
+ * its method made a string once, so what is decided on is what goes. Building a Request for it,
+ * and reading a body on its clone, cost the page more than everything else the hook does
+ * (bench/latency.ts). null: another shape, left to the Request.
  */
 function plainCall(url: string, init: unknown): Prepared | null {
   if (init !== undefined && (typeof init !== 'object' || init === null)) return null;
@@ -89,10 +92,12 @@ function plainCall(url: string, init: unknown): Prepared | null {
       if (!(key in copy)) copy[key] = from[key];
     }
   }
-  if (copy.body != null || copy.signal != null) return null;
+  const text = copy.body;
+  if ((text != null && typeof text !== 'string') || copy.signal != null) return null;
   const method = copy.method === undefined ? 'GET' : NativeString(copy.method);
   copy.method = method;
-  return { own: [url, copy as RequestInit], url: urlHref.call(new NativeURL(url, baseUrl())) as string, method, signal: null, request: null };
+  const href = urlHref.call(new NativeURL(url, baseUrl())) as string;
+  return { own: [url, copy as RequestInit], url: href, method, signal: null, request: null, ...(typeof text === 'string' ? { text } : {}) };
 }
 
 /** Any other call goes out as one native Request built from the caller's arguments (read once). */
@@ -147,8 +152,8 @@ async function intercept(nativeFetch: NativeFetch, thisArg: unknown, p: Prepared
     if (call !== null) {
       t = track(call, p.url);
       if (call.method === 'Publish') t.bodyBytes = bodyBytes(init?.body); // its size only (§3.1): read once more, from the caller's init
-      if (call.batch && p.request) t.messageIds = idsFromText((await smallText(p.request)) ?? '');
-      if (call.method === 'CreateOutOfOffice' && p.request) t.absence = absenceFromText((await smallText(p.request)) ?? '');
+      if (call.batch) t.messageIds = idsFromText(p.text ?? (await smallText(p.request)));
+      if (call.method === 'CreateOutOfOffice') t.absence = absenceFromText(p.text ?? (await smallText(p.request)));
     }
   } catch {
     t = null;
@@ -171,10 +176,10 @@ async function intercept(nativeFetch: NativeFetch, thisArg: unknown, p: Prepared
   return send(nativeFetch, thisArg, own, t, via, failure);
 }
 
-/** A small request body as text, read on a clone (the Request that goes keeps its body). */
-async function smallText(req: Request): Promise<string | undefined> {
-  const bytes = await readCapped(requestClone.call(req).body, MAX_BATCH_BODY);
-  return bytes === null ? undefined : decoder.decode(bytes);
+/** A small request body as text, read on a clone (the Request that goes keeps its body); '' when none. */
+async function smallText(req: Request | null): Promise<string> {
+  const bytes = req ? await readCapped(requestClone.call(req).body, MAX_BATCH_BODY) : null;
+  return bytes === null ? '' : decoder.decode(bytes);
 }
 
 async function verdict(t: Tracked, signal: AbortSignal | null): Promise<Decision> {
