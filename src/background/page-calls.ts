@@ -128,7 +128,7 @@ async function readBatch(s: Services, messages: readonly HookMessage[], claims: 
       }
       const claim = claimOf.get(m.id);
       const call = counted(m);
-      if (claim && call) await s.keeper.claim(claim.slot, call, s.clock());
+      if (claim && call) await s.keeper.claim(claim.slot, call, s.clock(), resent);
       // At most one top-up per kind of call and batch.
       const kind = leaseKind(m.call);
       const topUp = claim !== undefined && leaseRunsLow(claim.left) && !toppedUp.has(kind);

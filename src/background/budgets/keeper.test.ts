@@ -265,6 +265,11 @@ describe('BudgetKeeper leases (enforce mode)', () => {
     expect(await freeSlots(first.d)).toBe(slots.length - 1);
     expect(await first.d.calls.get('c1')).toMatchObject({ status: 200 });
     expect(await used(new BudgetKeeper(() => first.d, new Journal(() => first.d)), T0 + 400)).toBe(slots.length + 1);
+    // The same in a third worker, which knows the call from storage only: read since the batch was sent again.
+    const third = new BudgetKeeper(() => first.d, new Journal(() => first.d));
+    expect(await third.claim(slots[1] ?? '', getMailbox('c1'), T0 + 260, true)).toBe(true);
+    await third.commit();
+    expect(await used(third, T0 + 400)).toBe(slots.length);
   });
 
   it('a decide sent again after its answer was lost (the worker stopped) gets the lease its verdict brought, with its slots still free, once', async () => {

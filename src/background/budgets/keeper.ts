@@ -317,14 +317,15 @@ export class BudgetKeeper {
    * A call used a leased slot: it takes the slot's place, at its own time. False when the slot is
    * not free (freed after its grace, or the data was reset): the call is then counted as a new one.
    * A call counted already (its outcome reached a new worker before the batch with its claim was
-   * sent again) uses its slot up and is not counted again.
+   * sent again) uses its slot up and is not counted again. Storage is read for that only when the
+   * batch was sent again (`resent`): this worker counted anything else it knows of (`live`).
    */
-  async claim(slot: string, call: CountedCall, now: number): Promise<boolean> {
+  async claim(slot: string, call: CountedCall, now: number, resent = false): Promise<boolean> {
     await this.inflight.get(call.id)?.catch(() => undefined);
     const ledger = await this.ledger(call.mailbox, now);
     const ladder = this.ladderLeases.owns(slot);
     if (ladder) await this.loadLadders(ledger, call);
-    const counted = this.live.has(call.id) || (await this.open().calls.get(call.id)) !== undefined;
+    const counted = this.live.has(call.id) || (resent && (await this.open().calls.get(call.id)) !== undefined);
     if (!(ladder ? this.ladderLeases.claim(slot, call, now) : this.leases.take(slot, ledger, call))) return false;
     if (counted) return true;
     prune(ledger, now);
