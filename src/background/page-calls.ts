@@ -18,6 +18,7 @@ import { advise } from './advisors';
 import { notifyObservers, readInfo } from './outcomes';
 import type { Services } from './services';
 import { STALLED, withinStorageWait } from './storage-watch';
+import { TabTurns } from './tab-turns';
 
 type Decide = Extract<HookMessage, { type: 'decide' }>;
 type Outcome = Extract<HookMessage, { type: 'outcome' }>;
@@ -32,24 +33,27 @@ function counted(m: Decide | Outcome): CountedCall | null {
  * mid-message). An outcome or release is answered with ACK once committed, so the bridge knows it
  * may stop sending. `lease`: the tab asks for a lease with the verdict.
  */
-export async function handleHookMessage(s: Services, m: HookMessage, resent = false, lease = false, bridge: FromBridge = {}): Promise<DecideReply | Ack> {
+export async function handleHookMessage(s: Services, tab: number, m: HookMessage, resent = false, lease = false, bridge: FromBridge = {}): Promise<DecideReply | Ack> {
+  // Judged after the claims and releases its tab sent just before it (tab-turns.ts).
+  const batchesBefore = turns.settled(tab);
   await s.ready();
   if (m.type !== 'decide') {
     await report(s, m);
     await s.keeper.commit().catch(() => s.badge.storageTrouble());
     return ACK;
   }
-  // In observe mode (a bridge that has not heard of the mode yet) nothing is held: counted and let go.
-  const work = !s.enforce
-    ? letGo(s, m, resent, false).then(async (reply) => (await s.keeper.commit(), reply))
-    : bridge.exception
-      ? exceptionMade(s, m, resent)
-      : decideAndWait(s, m, resent, lease);
+  const work = batchesBefore.then(() => decideAfterBatches(s, m, resent, lease, bridge));
   const reply = await withinStorageWait(work, onceBlocked);
   if (reply !== STALLED) return reply.notice ? forPage(s, m, reply, reply.notice, bridge.copyAt) : reply;
   // Storage does not answer: let the call go now; it is counted when storage answers again.
   s.badge.storageTrouble();
   return { verdict: 'allow' };
+}
+
+function decideAfterBatches(s: Services, m: Decide, resent: boolean, lease: boolean, bridge: FromBridge): Promise<DecideReply> {
+  // In observe mode (a bridge that has not heard of the mode yet) nothing is held: counted and let go.
+  if (!s.enforce) return letGo(s, m, resent, false).then(async (reply) => (await s.keeper.commit(), reply));
+  return bridge.exception ? exceptionMade(s, m, resent) : decideAndWait(s, m, resent, lease);
 }
 
 /** What the bridge adds to a decide it relays (the page cannot: shared/messages.ts, `page/hook`). */
@@ -89,25 +93,13 @@ async function exceptionMade(s: Services, m: Decide, resent: boolean): Promise<D
  * slot leased to the tab (`claims`). They are counted, and warned about, never held; a tab whose
  * lease runs low gets more slots. Answered once all of it is committed; a storage failure
  * rejects, and the bridge sends the batch again (counting is idempotent by call id).
- * Batches of one tab are read one after the other, in the order they came: a call's outcome, in a
- * later batch than its decide, must not be read first (it would count the call, and the decide
- * count it again). Other tabs' batches do not wait for them.
+ * Batches of one tab are read one after the other, in the order they came (tab-turns.ts).
  */
 export function handleBatch(s: Services, tab: number, messages: readonly HookMessage[], claims: readonly Claim[], resent = false): Promise<BatchAck> {
-  const turn = (chains.get(tab) ?? Promise.resolve()).then(() => readBatch(s, messages, claims, resent));
-  const tail = turn.then(
-    () => undefined,
-    () => undefined,
-  );
-  chains.set(tab, tail);
-  void tail.then(() => {
-    if (chains.get(tab) === tail) chains.delete(tab);
-  });
-  return turn;
+  return turns.queue(tab, () => readBatch(s, messages, claims, resent));
 }
 
-/** Per tab, the last batch being read. */
-const chains = new Map<number, Promise<void>>();
+const turns = new TabTurns();
 
 async function readBatch(s: Services, messages: readonly HookMessage[], claims: readonly Claim[], resent: boolean): Promise<BatchAck> {
   await s.ready();

@@ -9,7 +9,7 @@ const batches: { messages: unknown[]; claims: unknown[]; retry: boolean }[] = []
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'companion', getURL: (p: string) => `chrome-extension://companion/${p}` } } }));
 vi.mock('./ui-api', () => ({ handleUiRequest: async () => void calls.ui++ }));
 vi.mock('./page-calls', () => ({
-  handleHookMessage: async (_s: unknown, _m: unknown, _retry: boolean, _lease: boolean, bridge: unknown) => {
+  handleHookMessage: async (_s: unknown, _tab: number, _m: unknown, _retry: boolean, _lease: boolean, bridge: unknown) => {
     calls.hook++;
     fromBridge.push(bridge);
   },

@@ -51,6 +51,6 @@ function handlePageRequest(s: Services, raw: unknown, sender: browser.Runtime.Me
   // The network layer pairs the hook's call with its request, and keeps rules off an allowed call.
   network()?.fromHook(sender, hook);
   const bridge = { exception: message.exception === true, ...(message.copyAt !== undefined ? { copyAt: message.copyAt } : {}) };
-  const reply = handleHookMessage(s, hook, message.retry === true, message.lease === true, bridge);
+  const reply = handleHookMessage(s, sender.tab?.id ?? -1, hook, message.retry === true, message.lease === true, bridge);
   return reply.then(async (r) => (await network()?.afterDecide(hook, r), r));
 }

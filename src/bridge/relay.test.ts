@@ -234,6 +234,32 @@ describe('relay and leased slots (enforce mode)', () => {
     expect(sent.at(-1)).toMatchObject({ type: 'page/hook' });
   });
 
+  it('sends the claims waiting in the batch before a decide that goes alone, so the background reads them first', async () => {
+    const { relay, sent } = setup((m) => (m.type === 'page/hook' ? { verdict: 'allow', lease } : { ack: true, notices: [], leases: [] }));
+    relay.handle(decide);
+    await flush();
+    relay.handle(second);
+    relay.handle(third);
+    // The slots are spent and their claims still wait for the batch: the next call, which goes
+    // alone, would find them leased but not yet claimed and wait for them (issue 17's under-use).
+    const fourth = { ...decide, id: '3b6f2c1e-3d4a-4f5b-9c8d-7e6f5a4b3c2d' };
+    relay.handle(fourth);
+    await flush();
+    expect(sent.map((m) => m.type)).toEqual(['page/hook', 'page/batch', 'page/hook']);
+    expect(sent[1]).toMatchObject({ messages: [second, third], claims: [{ id: second.id }, { id: third.id }] });
+    expect(sent[2]).toMatchObject({ message: fourth });
+  });
+
+  it('a decide that goes alone does not hurry a batch of outcomes only', async () => {
+    const { relay, sent, due } = setup((m) => (m.type === 'page/hook' ? { verdict: 'allow' } : { ack: true, notices: [], leases: [] }));
+    relay.handle(outcome);
+    relay.handle({ ...decide, id: '3b6f2c1e-3d4a-4f5b-9c8d-7e6f5a4b3c2d' });
+    await flush();
+    expect(sent.map((m) => m.type)).toEqual(['page/hook']);
+    await due();
+    expect(sent.map((m) => m.type)).toEqual(['page/hook', 'page/batch']);
+  });
+
   it('sends the batch within LOW_MS when a full lease runs low, and only once until more slots come', async () => {
     const full = { slots: Array.from({ length: LEASE_MAX }, (_, i) => `slot-${1000 + i}`), ms: 2000 };
     const { relay, sent, timers, due } = setup((m) => (m.type === 'page/hook' ? { verdict: 'allow', lease: full } : { ack: true, notices: [], leases: [] }));

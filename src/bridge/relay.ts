@@ -9,7 +9,7 @@
 // the background in a batch with the outcomes and releases (one message and one commit for many
 // calls): the page's call no longer waits for a round trip through the service worker. In enforce
 // mode the same happens for a call of a kind the tab holds a leased slot for (leases.ts); any
-// other decide goes alone and the call waits for its verdict.
+// other decide goes alone, after the tab's waiting claims, and the call waits for its verdict.
 // A service worker stopped while it handles a message answers nothing (the polyfill resolves
 // `undefined`, or the send rejects while it restarts): a decide is sent again while the hook still
 // waits, a batch until the background acknowledges it. Without that, a stop lost the counts of
@@ -271,7 +271,12 @@ export function createRelay(deps: RelayDeps): Relay {
       if (message.type !== 'decide') return queue(message);
       const letGo = deps.letGo();
       const slot = letGo ? null : leases.take(message.call, message.messageIds);
-      if (!message.gone && !letGo && slot === null) return void decideWithRetries(message, allowedOnce.delete(leaseKind(message.call)));
+      if (!message.gone && !letGo && slot === null) {
+        // Slots spent or given back, their claims and releases still waiting: they go first. Else
+        // the background finds those slots out with this tab and holds this call a while for them.
+        if (claims.length > 0 || batch.some((m) => m.type === 'release')) flush();
+        return void decideWithRetries(message, allowedOnce.delete(leaseKind(message.call)));
+      }
       // A call the hook let go in observe mode (`gone`) is on its way and waits for no verdict:
       // counted, never held, even if the mode changed meanwhile.
       if (!message.gone) deps.port.post({ type: 'verdict', id: message.id, verdict: 'allow' });
