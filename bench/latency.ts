@@ -48,6 +48,8 @@ export interface Series {
   readonly allReached: boolean;
   /** The "without" side is the extension without its network layer (webRequest, declarativeNetRequest). */
   readonly againstItself: boolean;
+  /** The "with" side is the smallest extension that counts the page's calls (floorExtension). */
+  readonly floor: boolean;
 }
 
 /** One timed call: a GET of `url`, or `method` with a JSON body. */
@@ -68,6 +70,8 @@ interface SeriesPlan {
   readonly calls: number;
   /** The other browser has the extension too, without its network layer: what that layer costs. */
   readonly againstItself?: true;
+  /** Instead of ours, the smallest extension that counts the page's calls: the floor of any such. */
+  readonly floor?: true;
 }
 
 const quantile = (xs: readonly number[], q: number): number => {
@@ -146,7 +150,8 @@ export function clockStep(page: Page): Promise<number> {
 
 /** One round: a fresh browser on each side (fresh budgets), blocks taken in turn. */
 async function round(plan: SeriesPlan, extensionPath: string): Promise<{ times: [number[], number[]]; allReached: boolean; clockStep: number }> {
-  const sides = [await open(plan.againstItself ? withoutNetworkLayer(extensionPath) : null, plan.mode), await open(extensionPath, plan.mode)] as const;
+  const theirs = plan.floor ? floorExtension() : extensionPath;
+  const sides = [await open(plan.againstItself ? withoutNetworkLayer(extensionPath) : null, plan.mode), await open(theirs, plan.mode)] as const;
   try {
     const times: [number[], number[]] = [[], []];
     const urls = (box: string, from: number, n: number): Call[] => Array.from({ length: n }, (_, k) => plan.call(box, from + k));
@@ -159,7 +164,9 @@ async function round(plan: SeriesPlan, extensionPath: string): Promise<{ times: 
     }
     // Every timed call is of the plan's kind, except in the polling series (1 in 5 is a GetMailbox).
     const made = plan.method === 'ListMessages' ? (plan.calls * 4) / 5 : plan.calls;
-    return { times, allReached: sides.every((b) => b.sim.count(plan.method, b.box) >= made), clockStep: await clockStep(sides[1].page) };
+    // The floor extension must do its job: its worker acknowledged a count of every call.
+    const floorCounted = !plan.floor || (await sides[1].page.evaluate(() => Number(document.documentElement.dataset.floorCounted))) >= made;
+    return { times, allReached: floorCounted && sides.every((b) => b.sim.count(plan.method, b.box) >= made), clockStep: await clockStep(sides[1].page) };
   } finally {
     for (const b of sides) await b.harness.close();
   }
@@ -184,7 +191,7 @@ async function series(plan: SeriesPlan, extensionPath: string): Promise<Series> 
   }
   const [a, b] = [stats(times[0]), stats(times[1])];
   return {
-    name: plan.name, calls: times[1].length, without: a, with: b, addedP50: b.p50 - a.p50, addedP99: b.p99 - a.p99, ratioP50: b.p50 / a.p50, allReached, againstItself: plan.againstItself === true,
+    name: plan.name, calls: times[1].length, without: a, with: b, addedP50: b.p50 - a.p50, addedP99: b.p99 - a.p99, ratioP50: b.p50 / a.p50, allReached, againstItself: plan.againstItself === true, floor: plan.floor === true,
     spreadP50: range(perRound.map((x) => x.p50)), spreadP99: range(perRound.map((x) => x.p99)), clockStep: step,
   };
 }
@@ -206,6 +213,58 @@ function withoutNetworkLayer(extensionPath: string): string {
   return dir;
 }
 
+/**
+ * The smallest MV3 extension that counts a page's calls and reads their answers as ours must
+ * (issue 11; quota and retention): a script in the page's world wraps fetch, reads each answer
+ * from a clone as JSON, and reports the call and its status over a MessageChannel to a content
+ * script, which sends them to its worker in batches (200 ms, as ours). No decision, no storage,
+ * no network layer: what any extension doing that job in the page costs each call.
+ */
+let floorDir: string | undefined;
+function floorExtension(): string {
+  if (floorDir) return floorDir;
+  const dir = mkdtempSync(join(tmpdir(), 'companion-call-floor-'));
+  const matches = ['https://www.ehealth.fgov.be/*'];
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
+    manifest_version: 3, name: 'call floor', version: '1', background: { service_worker: 'worker.js' },
+    content_scripts: [
+      { matches, js: ['relay.js'], run_at: 'document_start' },
+      { matches, js: ['hook.js'], run_at: 'document_start', world: 'MAIN' },
+    ],
+  }));
+  writeFileSync(join(dir, 'worker.js'), 'chrome.runtime.onMessage.addListener((m, _s, reply) => void reply(m.batch.filter((r) => r.status !== undefined).length));');
+  writeFileSync(join(dir, 'hook.js'), `(() => {
+    const { port1, port2 } = new MessageChannel();
+    postMessage({ floorPort: true }, location.origin, [port2]);
+    const send = window.fetch;
+    let n = 0;
+    window.fetch = function (input, init) {
+      const id = ++n;
+      port1.postMessage({ id, url: typeof input === 'string' ? input : String(input.url) });
+      return send.call(this, input, init).then((res) => {
+        // As ours must (quota, retention): the answer is read, here whole, as JSON.
+        res.clone().json().then((json) => port1.postMessage({ id, status: res.status, items: Array.isArray(json) ? json.length : 1 }), () => port1.postMessage({ id, status: res.status }));
+        return res;
+      });
+    };
+  })();`);
+  writeFileSync(join(dir, 'relay.js'), `addEventListener('message', (e) => {
+    if (e.source !== window || e.data?.floorPort !== true) return;
+    let batch = [];
+    let counted = 0;
+    e.ports[0].onmessage = ({ data }) => {
+      if (batch.push(data) > 1) return;
+      setTimeout(() => {
+        const sent = batch;
+        batch = [];
+        chrome.runtime.sendMessage({ batch: sent }).then((n) => (document.documentElement.dataset.floorCounted = String((counted += n))));
+      }, 200);
+    };
+  });`);
+  floorDir = dir;
+  return dir;
+}
+
 const mailbox = (box: string): string => `${API}/${encodeURIComponent(box)}`;
 const message = (box: string, i: number): string => `${mailbox(box)}/folders/inbox/messages/M-${i}`;
 const trash = (box: string, i: number): Call => ({ url: `${mailbox(box)}/folders/inbox/messages/trash`, method: 'POST', body: JSON.stringify({ messageIds: [`M-${i}`] }) });
@@ -219,6 +278,9 @@ export async function runLatencyBench(extensionPath: string, only?: RegExp): Pro
     // The same, against the extension without its network layer: the share of the backstop that
     // counts what no page hook sees (issue 11), a cost of the browser's, not of the page's.
     { name: 'observe, the same polling: the network layer\'s share (against the extension without it)', mode: 'Observe', method: 'ListMessages', call: polling, warmUp: 25, calls: 200, againstItself: true },
+    // The same, with the smallest extension that counts the page's calls instead of ours: what any
+    // such extension costs, the floor under our figure (less the network layer's share above).
+    { name: 'observe, the same polling: the smallest extension counting the calls in the page (the floor)', mode: 'Observe', method: 'ListMessages', call: polling, warmUp: 25, calls: 200, floor: true },
     { name: 'enforce, the same polling within budget', mode: 'Enforce', method: 'ListMessages', call: polling, warmUp: 25, calls: 200 },
     // Each call a message or attachment not opened before: a new ladder (§5.4.2, §5.5.1).
     { name: 'enforce, opening messages not opened before (GetMessage)', mode: 'Enforce', method: 'GetMessage', call: (box, i) => ({ url: message(box, i) }), warmUp: 10, calls: 200 },

@@ -72,6 +72,9 @@ test('machine zone Tokyo; clock back an hour, forward a day, back again: never r
 
   const results = await ehbApp(app).burst('GetMailbox', 60);
   expect(results.every((r) => r.status === 200)).toBe(true);
+  // All 60 reached the server (a held one would also be a 200: the page's copy). When one was held
+  // for a moment, the new tab's call below went to the server as the 60th (docs/reliability.md, 12).
+  expect(sim.count('GetMailbox', box)).toBe(60);
   const firstAt = sim.requests.find((r) => r.route === 'GetMailbox')?.time ?? 0;
   // A new tab is held too, and told the next allowed instant.
   const held = (await ehbApp(await freshTab(harness, box)).getMailbox()) as Held;
