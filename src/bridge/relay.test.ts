@@ -241,7 +241,7 @@ describe('relay and leased slots (enforce mode)', () => {
     relay.handle(second);
     relay.handle(third);
     // The slots are spent and their claims still wait for the batch: the next call, which goes
-    // alone, would find them leased but not yet claimed and wait for them (issue 17's under-use).
+    // alone, would find them leased but not yet claimed and wait for them (docs/reliability.md, 12).
     const fourth = { ...decide, id: '3b6f2c1e-3d4a-4f5b-9c8d-7e6f5a4b3c2d' };
     relay.handle(fourth);
     await flush();
