@@ -149,9 +149,9 @@ export function clockStep(page: Page): Promise<number> {
 }
 
 /** One round: a fresh browser on each side (fresh budgets), blocks taken in turn. */
-async function round(plan: SeriesPlan, extensionPath: string): Promise<{ times: [number[], number[]]; allReached: boolean; clockStep: number }> {
+async function round(plan: SeriesPlan, extensionPath: string, against: string | null): Promise<{ times: [number[], number[]]; allReached: boolean; clockStep: number }> {
   const theirs = plan.floor ? floorExtension() : extensionPath;
-  const sides = [await open(plan.againstItself ? withoutNetworkLayer(extensionPath) : null, plan.mode), await open(theirs, plan.mode)] as const;
+  const sides = [await open(plan.againstItself ? withoutNetworkLayer(extensionPath) : against, plan.mode), await open(theirs, plan.mode)] as const;
   try {
     const times: [number[], number[]] = [[], []];
     const urls = (box: string, from: number, n: number): Call[] => Array.from({ length: n }, (_, k) => plan.call(box, from + k));
@@ -175,13 +175,13 @@ async function round(plan: SeriesPlan, extensionPath: string): Promise<{ times: 
 const stats = (xs: readonly number[]): Side => ({ p50: quantile(xs, 0.5), p99: quantile(xs, 0.99) });
 const range = (xs: readonly number[]): [number, number] => [Math.min(...xs), Math.max(...xs)];
 
-async function series(plan: SeriesPlan, extensionPath: string): Promise<Series> {
+async function series(plan: SeriesPlan, extensionPath: string, against: string | null): Promise<Series> {
   const times: [number[], number[]] = [[], []];
   const perRound: { p50: number; p99: number }[] = [];
   let allReached = true;
   let step = Infinity;
   for (let r = 0; r < ROUNDS; r++) {
-    const one = await round(plan, extensionPath);
+    const one = await round(plan, extensionPath, against);
     times[0].push(...one.times[0]);
     times[1].push(...one.times[1]);
     const [a, b] = [stats(one.times[0]), stats(one.times[1])];
@@ -269,7 +269,11 @@ const mailbox = (box: string): string => `${API}/${encodeURIComponent(box)}`;
 const message = (box: string, i: number): string => `${mailbox(box)}/folders/inbox/messages/M-${i}`;
 const trash = (box: string, i: number): Call => ({ url: `${mailbox(box)}/folders/inbox/messages/trash`, method: 'POST', body: JSON.stringify({ messageIds: [`M-${i}`] }) });
 
-export async function runLatencyBench(extensionPath: string, only?: RegExp): Promise<Series[]> {
+/**
+ * `against`: another build of the extension for the "without" side (an A/B run of two builds, both
+ * in the same run and blocks, where runs apart differ by more than most changes).
+ */
+export async function runLatencyBench(extensionPath: string, only?: RegExp, against: string | null = null): Promise<Series[]> {
   // What the web application repeats: GetMailbox, then the listing of each folder. Per hour for an
   // organization: 60 GetMailbox (§5.2.1), 60 listings per folder and 240 in all (§5.4.1).
   const polling = (box: string, i: number): Call => ({ url: i % 5 === 0 ? mailbox(box) : `${mailbox(box)}/folders/${FOLDERS[(i % 5) - 1]}/messages` });
@@ -291,7 +295,7 @@ export async function runLatencyBench(extensionPath: string, only?: RegExp): Pro
     { name: 'observe, GetMailbox over budget (each call warned in a toast)', mode: 'Observe', method: 'GetMailbox', call: (box) => ({ url: mailbox(box) }), warmUp: 60, calls: 200 },
   ];
   const results: Series[] = [];
-  for (const plan of plans.filter((p) => !only || only.test(p.name))) results.push(await series(plan, extensionPath));
+  for (const plan of plans.filter((p) => !only || only.test(p.name))) results.push(await series(plan, extensionPath, against));
   return results;
 }
 

@@ -62,11 +62,13 @@ async function latency() {
   const ok = (x, target) => (x <= target ? 'OK' : 'MISSED');
   const pattern = process.env.BENCH_SERIES ? new RegExp(process.env.BENCH_SERIES, 'i') : undefined;
   console.log(`\nIntercepted call latency (Chromium, simulated app; two browsers, ${process.env.BENCH_ROUNDS || 8} rounds of blocks of 50 sequential calls taken in turn)`);
-  for (const r of await module.runLatencyBench(extensionPath, pattern)) {
+  // BENCH_AGAINST=dir: another build on the "without" side, an A/B of two builds (no targets then).
+  const against = process.env.BENCH_AGAINST ?? null;
+  for (const r of await module.runLatencyBench(extensionPath, pattern, against)) {
     console.log(`  ${r.name}: ${r.calls} calls each, page clock step ${us(r.clockStep)}${r.allReached ? '' : '   NOT ALL REACHED THE SERVER: figures invalid'}`);
     // The network layer's share and the floor explain the other figures; they are no targets.
-    const target = (x, t) => (r.againstItself || r.floor ? '' : `; target ≤ ${t} ms ${ok(x, t)}`);
-    console.log(`    ${r.againstItself ? 'without its network layer' : 'without extension'} : p50 ${f(r.without.p50)}, p99 ${f(r.without.p99)}`);
+    const target = (x, t) => (r.againstItself || r.floor || against ? '' : `; target ≤ ${t} ms ${ok(x, t)}`);
+    console.log(`    ${r.againstItself ? 'without its network layer' : against ? `build ${against}` : 'without extension'} : p50 ${f(r.without.p50)}, p99 ${f(r.without.p99)}`);
     console.log(`    ${r.floor ? 'floor extension ' : 'with extension  '}  : p50 ${f(r.with.p50)}, p99 ${f(r.with.p99)}`);
     console.log(`    added             : p50 ${f(r.addedP50)} (rounds ${f(r.spreadP50[0])} to ${f(r.spreadP50[1])}${target(r.addedP50, 0.2)}), p99 ${f(r.addedP99)} (rounds ${f(r.spreadP99[0])} to ${f(r.spreadP99[1])}${target(r.addedP99, 2)}); ratio p50 ${r.ratioP50.toFixed(3)}`);
   }
