@@ -222,18 +222,12 @@ function withoutNetworkLayer(extensionPath: string): string {
  */
 let floorDir: string | undefined;
 function floorExtension(): string {
-  if (floorDir) return floorDir;
-  const dir = mkdtempSync(join(tmpdir(), 'companion-call-floor-'));
-  const matches = ['https://www.ehealth.fgov.be/*'];
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
-    manifest_version: 3, name: 'call floor', version: '1', background: { service_worker: 'worker.js' },
-    content_scripts: [
-      { matches, js: ['relay.js'], run_at: 'document_start' },
-      { matches, js: ['hook.js'], run_at: 'document_start', world: 'MAIN' },
-    ],
-  }));
-  writeFileSync(join(dir, 'worker.js'), 'chrome.runtime.onMessage.addListener((m, _s, reply) => void reply(m.batch.filter((r) => r.status !== undefined).length));');
-  writeFileSync(join(dir, 'hook.js'), `(() => {
+  floorDir ??= smallExtension('companion-call-floor-', [
+    { matches: EHEALTH, js: ['relay.js'], run_at: 'document_start' },
+    { matches: EHEALTH, js: ['hook.js'], run_at: 'document_start', world: 'MAIN' },
+  ], {
+    'worker.js': 'chrome.runtime.onMessage.addListener((m, _s, reply) => void reply(m.batch.filter((r) => r.status !== undefined).length));',
+    'hook.js': `(() => {
     const { port1, port2 } = new MessageChannel();
     postMessage({ floorPort: true }, location.origin, [port2]);
     const send = window.fetch;
@@ -247,8 +241,8 @@ function floorExtension(): string {
         return res;
       });
     };
-  })();`);
-  writeFileSync(join(dir, 'relay.js'), `addEventListener('message', (e) => {
+  })();`,
+    'relay.js': `addEventListener('message', (e) => {
     if (e.source !== window || e.data?.floorPort !== true) return;
     let batch = [];
     let counted = 0;
@@ -260,8 +254,19 @@ function floorExtension(): string {
         chrome.runtime.sendMessage({ batch: sent }).then((n) => (document.documentElement.dataset.floorCounted = String((counted += n))));
       }, 200);
     };
-  });`);
-  floorDir = dir;
+  });`,
+  });
+  return floorDir;
+}
+
+const EHEALTH = ['https://www.ehealth.fgov.be/*'];
+
+/** A throwaway MV3 extension: a worker, these content scripts, and the files named, in a new temporary folder. */
+function smallExtension(prefix: string, contentScripts: object[], files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const manifest = { manifest_version: 3, name: prefix, version: '1', background: { service_worker: 'worker.js' }, content_scripts: contentScripts };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }
 
@@ -344,16 +349,13 @@ export async function runColdStartBench(extensionPath: string, runs = 12): Promi
  * its worker stopped and woken by that message, against the same message with the worker awake.
  */
 async function floorColdStart(runs: number): Promise<ColdStart['floor']> {
-  const dir = mkdtempSync(join(tmpdir(), 'companion-floor-'));
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
-    manifest_version: 3, name: 'floor', version: '1', background: { service_worker: 'worker.js' },
-    content_scripts: [{ matches: ['https://www.ehealth.fgov.be/*'], js: ['relay.js'], run_at: 'document_start' }],
-  }));
-  writeFileSync(join(dir, 'worker.js'), 'chrome.runtime.onMessage.addListener((m, _s, reply) => void reply(m));');
-  writeFileSync(join(dir, 'relay.js'), `addEventListener('message', (e) => {
+  const dir = smallExtension('companion-floor-', [{ matches: EHEALTH, js: ['relay.js'], run_at: 'document_start' }], {
+    'worker.js': 'chrome.runtime.onMessage.addListener((m, _s, reply) => void reply(m));',
+    'relay.js': `addEventListener('message', (e) => {
     if (e.source !== window || typeof e.data?.ping !== 'number') return;
     chrome.runtime.sendMessage({ pong: e.data.ping }).then((r) => postMessage(r, '*'));
-  });`);
+  });`,
+  });
   const sim = new Simulator();
   const { dir: profile, temporary } = profileDir(undefined);
   const harness = await Harness.launch({ extensionPath: dir, userDataDir: profile, temporary, sim, launchOverrides: {} });

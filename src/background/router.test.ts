@@ -5,12 +5,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const calls = { ui: 0, hook: 0, activity: 0 };
 const fromBridge: unknown[] = [];
+const decideTabs: number[] = [];
 const batches: { messages: unknown[]; claims: unknown[]; retry: boolean }[] = [];
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { id: 'companion', getURL: (p: string) => `chrome-extension://companion/${p}` } } }));
 vi.mock('./ui-api', () => ({ handleUiRequest: async () => void calls.ui++ }));
 vi.mock('./page-calls', () => ({
-  handleHookMessage: async (_s: unknown, _tab: number, _m: unknown, _retry: boolean, _lease: boolean, bridge: unknown) => {
+  handleHookMessage: async (_s: unknown, tab: number, _m: unknown, _retry: boolean, _lease: boolean, bridge: unknown) => {
     calls.hook++;
+    decideTabs.push(tab);
     fromBridge.push(bridge);
   },
   handleBatch: async (_s: unknown, _tab: number, messages: unknown[], claims: unknown[], retry: boolean) => void batches.push({ messages, claims, retry }),
@@ -104,5 +106,11 @@ describe('router: what the bridge adds to a decide', () => {
     await route(services, { ...decide, copyAt: Infinity }, sender);
     await route(services, decide, sender);
     expect(fromBridge).toEqual([{ exception: true, copyAt: 5 }, { exception: false }]);
+  });
+
+  it("names the sender's tab, so that its decide is judged after that tab's batches (tab-turns.ts)", async () => {
+    decideTabs.length = 0;
+    await route(services, decide, page('https://www.ehealth.fgov.be/ehealthbox/'));
+    expect(decideTabs).toEqual([tab.id]);
   });
 });
