@@ -46,10 +46,10 @@ export interface Series {
   readonly clockStep: number;
   /** Every call of the series reached the server on both sides (none held, none answered locally). */
   readonly allReached: boolean;
-  /** The "without" side is the extension without its network layer (webRequest, declarativeNetRequest). */
-  readonly againstItself: boolean;
-  /** The "with" side is the smallest extension that counts the page's calls (floorExtension). */
-  readonly floor: boolean;
+  /** What each side ran, for the report ("without extension", "floor extension", ...). */
+  readonly sides: readonly [string, string];
+  /** A series of ours against no extension: it has targets (the others explain them). */
+  readonly targeted: boolean;
 }
 
 /** One timed call: a GET of `url`, or `method` with a JSON body. */
@@ -68,10 +68,17 @@ interface SeriesPlan {
   /** Untimed calls first (the same kind), then the timed ones. */
   readonly warmUp: number;
   readonly calls: number;
-  /** The other browser has the extension too, without its network layer: what that layer costs. */
-  readonly againstItself?: true;
-  /** Instead of ours, the smallest extension that counts the page's calls: the floor of any such. */
-  readonly floor?: true;
+  /**
+   * The other browser has the extension too: `no-network-layer`, without its network layer (what
+   * that layer costs); `itself`, the same build (an A/A run: what the machine's noise alone shows
+   * as added).
+   */
+  readonly against?: 'no-network-layer' | 'itself';
+  /**
+   * Instead of ours, a floor: `page`, the smallest extension that counts the page's calls in the
+   * page; `network`, one that only listens to them with webRequest as our network layer does.
+   */
+  readonly floor?: 'page' | 'network';
 }
 
 const quantile = (xs: readonly number[], q: number): number => {
@@ -80,14 +87,14 @@ const quantile = (xs: readonly number[], q: number): number => {
 };
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-interface Browser {
+export interface Browser {
   readonly harness: Harness;
   readonly sim: Simulator;
   readonly page: Page;
   readonly box: string;
 }
 
-async function open(extensionPath: string | null, mode: 'Observe' | 'Enforce'): Promise<Browser> {
+export async function open(extensionPath: string | null, mode: 'Observe' | 'Enforce'): Promise<Browser> {
   const sim = new Simulator();
   // A 5 µs page clock instead of 100 µs: the targets are fractions of a millisecond.
   sim.crossOriginIsolated = true;
@@ -150,8 +157,9 @@ export function clockStep(page: Page): Promise<number> {
 
 /** One round: a fresh browser on each side (fresh budgets), blocks taken in turn. */
 async function round(plan: SeriesPlan, extensionPath: string, against: string | null): Promise<{ times: [number[], number[]]; allReached: boolean; clockStep: number }> {
-  const theirs = plan.floor ? floorExtension() : extensionPath;
-  const sides = [await open(plan.againstItself ? withoutNetworkLayer(extensionPath) : against, plan.mode), await open(theirs, plan.mode)] as const;
+  const theirs = plan.floor === 'page' ? floorExtension() : plan.floor === 'network' ? networkFloorExtension(extensionPath) : extensionPath;
+  const mine = plan.against === 'no-network-layer' ? withoutNetworkLayer(extensionPath) : plan.against === 'itself' ? extensionPath : against;
+  const sides = [await open(mine, plan.mode), await open(theirs, plan.mode)] as const;
   try {
     const times: [number[], number[]] = [[], []];
     const urls = (box: string, from: number, n: number): Call[] => Array.from({ length: n }, (_, k) => plan.call(box, from + k));
@@ -165,11 +173,19 @@ async function round(plan: SeriesPlan, extensionPath: string, against: string | 
     // Every timed call is of the plan's kind, except in the polling series (1 in 5 is a GetMailbox).
     const made = plan.method === 'ListMessages' ? (plan.calls * 4) / 5 : plan.calls;
     // The floor extension must do its job: its worker acknowledged a count of every call.
-    const floorCounted = !plan.floor || (await sides[1].page.evaluate(() => Number(document.documentElement.dataset.floorCounted))) >= made;
+    const floorCounted =
+      plan.floor === 'page' ? (await sides[1].page.evaluate(() => Number(document.documentElement.dataset.floorCounted))) >= made
+      : plan.floor === 'network' ? (await (await sides[1].harness.serviceWorker()).evaluate(() => (self as unknown as { heard: number }).heard)) >= made
+      : true;
     return { times, allReached: floorCounted && sides.every((b) => b.sim.count(plan.method, b.box) >= made), clockStep: await clockStep(sides[1].page) };
   } finally {
     for (const b of sides) await b.harness.close();
   }
+}
+
+function sideNames(plan: SeriesPlan, against: string | null): [string, string] {
+  const without = plan.against === 'no-network-layer' ? 'without its network layer' : plan.against === 'itself' ? 'the same build' : against ? `build ${against}` : 'without extension';
+  return [without, plan.floor ? 'floor extension' : 'with extension'];
 }
 
 const stats = (xs: readonly number[]): Side => ({ p50: quantile(xs, 0.5), p99: quantile(xs, 0.99) });
@@ -191,7 +207,7 @@ async function series(plan: SeriesPlan, extensionPath: string, against: string |
   }
   const [a, b] = [stats(times[0]), stats(times[1])];
   return {
-    name: plan.name, calls: times[1].length, without: a, with: b, addedP50: b.p50 - a.p50, addedP99: b.p99 - a.p99, ratioP50: b.p50 / a.p50, allReached, againstItself: plan.againstItself === true, floor: plan.floor === true,
+    name: plan.name, calls: times[1].length, without: a, with: b, addedP50: b.p50 - a.p50, addedP99: b.p99 - a.p99, ratioP50: b.p50 / a.p50, allReached, sides: sideNames(plan, against), targeted: plan.against === undefined && plan.floor === undefined && against === null,
     spreadP50: range(perRound.map((x) => x.p50)), spreadP99: range(perRound.map((x) => x.p99)), clockStep: step,
   };
 }
@@ -201,7 +217,7 @@ async function series(plan: SeriesPlan, extensionPath: string, against: string |
  * network layer then stays off, background/network/index.ts): made once per run.
  */
 const stripped = new Map<string, string>();
-function withoutNetworkLayer(extensionPath: string): string {
+export function withoutNetworkLayer(extensionPath: string): string {
   const known = stripped.get(extensionPath);
   if (known) return known;
   const dir = mkdtempSync(join(tmpdir(), 'companion-no-network-'));
@@ -221,7 +237,7 @@ function withoutNetworkLayer(extensionPath: string): string {
  * no network layer: what any extension doing that job in the page costs each call.
  */
 let floorDir: string | undefined;
-function floorExtension(): string {
+export function floorExtension(): string {
   floorDir ??= smallExtension('companion-call-floor-', [
     { matches: EHEALTH, js: ['relay.js'], run_at: 'document_start' },
     { matches: EHEALTH, js: ['hook.js'], run_at: 'document_start', world: 'MAIN' },
@@ -261,10 +277,31 @@ function floorExtension(): string {
 
 const EHEALTH = ['https://www.ehealth.fgov.be/*'];
 
+/**
+ * The browser's part of the network layer: an extension with the same permissions and the same
+ * three webRequest listeners on the same filter (onBeforeRequest with the request body,
+ * onCompleted, onErrorOccurred) that do nothing. What any extension that sees the calls no page
+ * hook sees (issue 11: workers, beacons, forms) pays per request, whatever its listeners do.
+ */
+let networkFloorDir: string | undefined;
+export function networkFloorExtension(extensionPath: string): string {
+  // Ours listens to every request of its host permissions (src/background/network/index.ts).
+  const urls = (JSON.parse(readFileSync(join(extensionPath, 'manifest.json'), 'utf8')) as { host_permissions: string[] }).host_permissions;
+  networkFloorDir ??= smallExtension('companion-network-floor-', [], {
+    'worker.js': `const filter = { urls: ${JSON.stringify(urls)} };
+    chrome.webRequest.onBeforeRequest.addListener(() => undefined, filter, ['requestBody']);
+    // One count, read once the series is done, to show the listeners did hear every call.
+    self.heard = 0;
+    chrome.webRequest.onCompleted.addListener(() => void self.heard++, filter);
+    chrome.webRequest.onErrorOccurred.addListener(() => undefined, filter);`,
+  }, { permissions: ['webRequest', 'declarativeNetRequestWithHostAccess'], host_permissions: urls });
+  return networkFloorDir;
+}
+
 /** A throwaway MV3 extension: a worker, these content scripts, and the files named, in a new temporary folder. */
-function smallExtension(prefix: string, contentScripts: object[], files: Record<string, string>): string {
+function smallExtension(prefix: string, contentScripts: object[], files: Record<string, string>, more: object = {}): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  const manifest = { manifest_version: 3, name: prefix, version: '1', background: { service_worker: 'worker.js' }, content_scripts: contentScripts };
+  const manifest = { manifest_version: 3, name: prefix, version: '1', background: { service_worker: 'worker.js' }, content_scripts: contentScripts, ...more };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
@@ -278,18 +315,27 @@ const trash = (box: string, i: number): Call => ({ url: `${mailbox(box)}/folders
  * `against`: another build of the extension for the "without" side (an A/B run of two builds, both
  * in the same run and blocks, where runs apart differ by more than most changes).
  */
+/**
+ * What the web application repeats: GetMailbox, then the listing of each folder. Per hour for an
+ * organization: 60 GetMailbox (§5.2.1), 60 listings per folder and 240 in all (§5.4.1).
+ */
+export const polling = (box: string, i: number): Call => ({ url: i % 5 === 0 ? mailbox(box) : `${mailbox(box)}/folders/${FOLDERS[(i % 5) - 1]}/messages` });
+
 export async function runLatencyBench(extensionPath: string, only?: RegExp, against: string | null = null): Promise<Series[]> {
-  // What the web application repeats: GetMailbox, then the listing of each folder. Per hour for an
-  // organization: 60 GetMailbox (§5.2.1), 60 listings per folder and 240 in all (§5.4.1).
-  const polling = (box: string, i: number): Call => ({ url: i % 5 === 0 ? mailbox(box) : `${mailbox(box)}/folders/${FOLDERS[(i % 5) - 1]}/messages` });
   const plans: SeriesPlan[] = [
     { name: 'observe (default), polling within budget: GetMailbox, then ListMessages of 4 folders', mode: 'Observe', method: 'ListMessages', call: polling, warmUp: 25, calls: 200 },
     // The same, against the extension without its network layer: the share of the backstop that
     // counts what no page hook sees (issue 11), a cost of the browser's, not of the page's.
-    { name: 'observe, the same polling: the network layer\'s share (against the extension without it)', mode: 'Observe', method: 'ListMessages', call: polling, warmUp: 25, calls: 200, againstItself: true },
+    { name: 'observe, the same polling: the network layer\'s share (against the extension without it)', mode: 'Observe', method: 'ListMessages', call: polling, warmUp: 25, calls: 200, against: 'no-network-layer' },
     // The same, with the smallest extension that counts the page's calls instead of ours: what any
     // such extension costs, the floor under our figure (less the network layer's share above).
-    { name: 'observe, the same polling: the smallest extension counting the calls in the page (the floor)', mode: 'Observe', method: 'ListMessages', call: polling, warmUp: 25, calls: 200, floor: true },
+    { name: 'observe, the same polling: the smallest extension counting the calls in the page (the floor)', mode: 'Observe', method: 'ListMessages', call: polling, warmUp: 25, calls: 200, floor: 'page' },
+    // The same, with an extension whose three webRequest listeners do nothing: what the browser
+    // charges any extension that sees these requests, the floor under the network layer's share.
+    { name: 'observe, the same polling: an extension only listening to them with webRequest, as our network layer (the network layer\'s floor)', mode: 'Observe', method: 'ListMessages', call: polling, warmUp: 25, calls: 200, floor: 'network' },
+    // The same build on both sides: what this machine's noise alone shows as added, for p50 and
+    // p99 (a figure within this is no difference at all).
+    { name: 'observe, the same polling: the extension against itself (A/A, the bench\'s own noise)', mode: 'Observe', method: 'ListMessages', call: polling, warmUp: 25, calls: 200, against: 'itself' },
     { name: 'enforce, the same polling within budget', mode: 'Enforce', method: 'ListMessages', call: polling, warmUp: 25, calls: 200 },
     // Each call a message or attachment not opened before: a new ladder (§5.4.2, §5.5.1).
     { name: 'enforce, opening messages not opened before (GetMessage)', mode: 'Enforce', method: 'GetMessage', call: (box, i) => ({ url: message(box, i) }), warmUp: 10, calls: 200 },

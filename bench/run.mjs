@@ -1,9 +1,11 @@
 // `npm run bench`: speed figures, each against a baseline measured in the same run.
 //   1. the engine's decision time, empty history vs a year of organization-level traffic;
-//   2. in real Chromium: added latency per intercepted call, the app with vs without the extension;
-//   3. in real Chromium: the popup's first paint and JavaScript size (`npm run bench popup`);
-//      per kind of call, and the first verdict after a stopped service worker (BENCH_SERIES=regex
-//      picks series); the content scripts' size (`npm run bench size`);
+//   2. in real Chromium: added latency per intercepted call, the app with vs without the extension,
+//      per kind of call, with the floors and an A/A run beside it, and the first verdict after a
+//      stopped service worker (BENCH_SERIES=regex picks series); CPU per call by browser process
+//      (`npm run bench cpu`);
+//   3. in real Chromium: the popup's first paint and JavaScript size (`npm run bench popup`); the
+//      content scripts' size, the page hook's by source file (`npm run bench size`);
 //   4. long use: a year of organization traffic, storage against its bound and decision times on
 //      day one vs after the year (`npm run bench reliability`; BENCH_DAYS=n for a shorter run);
 //   5. organizations: static shares against a shared budget, 20 seats (`npm run bench shared`).
@@ -66,10 +68,10 @@ async function latency() {
   const against = process.env.BENCH_AGAINST ?? null;
   for (const r of await module.runLatencyBench(extensionPath, pattern, against)) {
     console.log(`  ${r.name}: ${r.calls} calls each, page clock step ${us(r.clockStep)}${r.allReached ? '' : '   NOT ALL REACHED THE SERVER: figures invalid'}`);
-    // The network layer's share and the floor explain the other figures; they are no targets.
-    const target = (x, t) => (r.againstItself || r.floor || against ? '' : `; target ≤ ${t} ms ${ok(x, t)}`);
-    console.log(`    ${r.againstItself ? 'without its network layer' : against ? `build ${against}` : 'without extension'} : p50 ${f(r.without.p50)}, p99 ${f(r.without.p99)}`);
-    console.log(`    ${r.floor ? 'floor extension ' : 'with extension  '}  : p50 ${f(r.with.p50)}, p99 ${f(r.with.p99)}`);
+    // The network layer's share, the floors and the A/A run explain the other figures; they are no targets.
+    const target = (x, t) => (r.targeted ? `; target ≤ ${t} ms ${ok(x, t)}` : '');
+    console.log(`    ${r.sides[0].padEnd(17)} : p50 ${f(r.without.p50)}, p99 ${f(r.without.p99)}`);
+    console.log(`    ${r.sides[1].padEnd(17)} : p50 ${f(r.with.p50)}, p99 ${f(r.with.p99)}`);
     console.log(`    added             : p50 ${f(r.addedP50)} (rounds ${f(r.spreadP50[0])} to ${f(r.spreadP50[1])}${target(r.addedP50, 0.2)}), p99 ${f(r.addedP99)} (rounds ${f(r.spreadP99[0])} to ${f(r.spreadP99[1])}${target(r.addedP99, 2)}); ratio p50 ${r.ratioP50.toFixed(3)}`);
   }
   if (!pattern || pattern.test('held')) {
@@ -105,6 +107,24 @@ async function hookSize() {
     const kb = code.length / 1024;
     console.log(`  ${script}${hook ? ' (page hook)' : ''}: ${kb.toFixed(1)} KB, ${(gzipSync(code).length / 1024).toFixed(1)} KB gzipped${hook ? `   target ≤ 10 KB ${kb <= 10 ? 'OK' : 'MISSED'}` : ''}`);
   }
+  // Where the hook's bytes go (the same build, in memory, with its source map).
+  const { module } = await runnerImport(join(ROOT, 'bench/hook-bundle.ts'));
+  console.log('  the page hook by source file (minified bytes):');
+  for (const { file, bytes } of await module.hookBytesByFile()) console.log(`    ${String(bytes).padStart(6)}  ${file}`);
+}
+
+/** CPU per call by browser process: whose CPU the added latency shares (bench/cpu.ts). */
+async function cpu() {
+  const extensionPath = process.env.EXTENSION_PATH ?? join(ROOT, 'dist', 'chrome');
+  const { module } = await runnerImport(join(ROOT, 'bench/cpu.ts'));
+  const sides = await module.runCpuBench(extensionPath);
+  console.log(`\nCPU per call by browser process (Chromium's accounting; observe, the polling within budget, ${process.env.BENCH_ROUNDS || 4} rounds taken in turn, medians)`);
+  const base = sides[0].total;
+  for (const s of sides) {
+    const kinds = Object.entries(s.perKind).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ');
+    const added = s === sides[0] ? '' : `, added ${(s.total - base).toFixed(2)} ms`;
+    console.log(`  ${s.name}: ${s.total.toFixed(2)} ms (rounds ${s.spread[0].toFixed(2)} to ${s.spread[1].toFixed(2)}${added}) = ${kinds}`);
+  }
 }
 
 async function reliability() {
@@ -139,5 +159,6 @@ if (!only || only === 'engine') await engine();
 if (!only || only === 'shared') await shared();
 if (!only || only === 'size') await hookSize();
 if (!only || only === 'latency') await latency();
+if (!only || only === 'cpu') await cpu();
 if (!only || only === 'popup') await popup();
 if (!only || only === 'reliability') await reliability();

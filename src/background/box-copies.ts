@@ -10,6 +10,12 @@ import type { BoxCopy } from '../shared/messages';
 export const BOX_COPIES_KEY = 'boxCopies';
 /** Boxes kept at most (a seat follows a few; the oldest goes first). */
 export const MAX_BOXES = 50;
+/**
+ * An answer that says what the kept copy says is written again only once the copy is this old: a
+ * page polling its box (bench/latency.ts) no longer costs a read and a write of session storage
+ * per answer. The kept copy then says, at most this much earlier, what is still true.
+ */
+export const SAME_ANSWER_REWRITE_MS = 60_000;
 
 export interface SessionArea {
   get(key: string): Promise<Record<string, unknown>>;
@@ -31,15 +37,22 @@ export function withCopy(all: Stored, mailbox: string, copy: BoxCopy): Stored {
   return Object.fromEntries([[mailbox, copy], ...rest]);
 }
 
+const sameAnswer = (a: BoxCopy, b: BoxCopy): boolean =>
+  a.currentSize === b.currentSize && a.maxSize === b.maxSize && a.standby === b.standby && a.unread === b.unread;
+
 export class BoxCopies {
   /** Writes one after the other: two answers read at once must not drop each other's box. */
   private chain: Promise<void> = Promise.resolve();
+  /** The record as this worker last read or wrote it: only the worker writes it. */
+  private known: Stored | null = null;
 
   constructor(private readonly area: () => SessionArea) {}
 
   private async read(): Promise<Stored> {
+    if (this.known) return this.known;
     const value = (await this.area().get(BOX_COPIES_KEY))[BOX_COPIES_KEY];
-    return typeof value === 'object' && value !== null ? (value as Stored) : {};
+    this.known = typeof value === 'object' && value !== null ? (value as Stored) : {};
+    return this.known;
   }
 
   /** A GetMailbox answer that reached the page (status 2xx). */
@@ -49,8 +62,11 @@ export class BoxCopies {
     this.chain = this.chain
       .then(async () => {
         const all = await this.read();
-        if ((all[mailbox]?.at ?? -Infinity) > at) return;
-        await this.area().set({ [BOX_COPIES_KEY]: withCopy(all, mailbox, copy) });
+        const kept = all[mailbox];
+        if (kept && (kept.at > at || (sameAnswer(kept, copy) && at - kept.at < SAME_ANSWER_REWRITE_MS))) return;
+        const next = withCopy(all, mailbox, copy);
+        await this.area().set({ [BOX_COPIES_KEY]: next });
+        this.known = next;
       })
       .catch(() => undefined);
     return this.chain;

@@ -34,11 +34,17 @@ export function watchUnrecognised(send: (m: PageRequest) => void): void {
     pending.set(shape, (pending.get(shape) ?? 0) + 1);
     timer ??= setTimeout(flush, SEND_MS);
   };
+  // Read when the page is idle (within a second): the entries come as its calls' answers do.
+  const urls: string[] = [];
+  const read = (): void => {
+    for (const url of urls.splice(0)) seen(url);
+  };
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries() as PerformanceResourceTiming[]) {
-        if (e.initiatorType === 'fetch' || e.initiatorType === 'xmlhttprequest') seen(e.name);
+        if (e.initiatorType === 'fetch' || e.initiatorType === 'xmlhttprequest') urls.push(e.name);
       }
+      if (urls.length > 0) requestIdleCallback(read, { timeout: 1000 });
     }).observe({ type: 'resource', buffered: true });
   } catch {
     // No resource timing here: nothing to watch, nothing breaks.

@@ -13,6 +13,7 @@ export interface Tracked {
   readonly call: ApiCall;
   /** Absolute URL, for the copy's key and the synthetic answer. */
   readonly url: string;
+  /** The key of the call's copy (copies.ts), read when first needed: most calls leave without it. */
   readonly key: string;
   messageIds?: string[];
   bodyBytes?: number;
@@ -21,7 +22,15 @@ export interface Tracked {
 }
 
 export function track(call: ApiCall, url: string): Tracked {
-  return { id: randomId(), call, url, key: copyKey(call, url) };
+  let key: string | undefined;
+  return {
+    id: randomId(),
+    call,
+    url,
+    get key() {
+      return (key ??= copyKey(call, url));
+    },
+  };
 }
 
 /**

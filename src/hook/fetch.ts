@@ -3,7 +3,7 @@
 // as the native Request built once from the caller's arguments.
 import { MAX_BATCH_BODY, mayBeApiUrl } from '../directive/routes';
 import { absenceFromText, bodyBytes, idsFromText, MAX_RESPONSE_BYTES, readCapped } from './body';
-import { cancel, post, type Decision, type Failure } from './channel';
+import { afterPage, cancel, post, type Decision, type Failure } from './channel';
 import { askVerdict, limited, passage, reportOutcome, track, type Tracked, type Via } from './calls';
 import type { HeaderList } from './copies';
 import {
@@ -221,7 +221,11 @@ function afterResponse(res: Response, t: Tracked, via: Via, failure: Failure | u
     clone = null;
   }
   if (clone === null) return reportOutcome(t, via, res.status, failure);
-  void readClone(clone, t, sized).then((info) => reportOutcome(t, via, res.status, failure, info));
+  const answer = clone;
+  void readClone(answer, sized).then((bytes) =>
+    // Looked at once the page is done with its answer, or before its next decide (channel.ts).
+    afterPage(() => reportOutcome(t, via, res.status, failure, bytes === null ? undefined : recorded(answer, t, bytes))),
+  );
 }
 
 /**
@@ -231,16 +235,19 @@ function afterResponse(res: Response, t: Tracked, via: Via, failure: Failure | u
  * and no worse than what the page reads itself. An answer of unknown length may be a long stream:
  * read as one, and left at the cap.
  */
-async function readClone(clone: Response, t: Tracked, sized: boolean): Promise<ReturnType<typeof record>> {
+async function readClone(clone: Response, sized: boolean): Promise<Uint8Array | null> {
   try {
     const bytes = sized ? new Uint8Array(await responseArrayBuffer.call(clone)) : await readCapped(clone.body, MAX_RESPONSE_BYTES);
-    if (bytes === null || bytes.byteLength > MAX_RESPONSE_BYTES) return undefined;
-    let json: unknown = null;
-    try {
-      json = jsonParse(decoder.decode(bytes));
-    } catch {
-      return undefined;
-    }
+    return bytes === null || bytes.byteLength > MAX_RESPONSE_BYTES ? null : bytes;
+  } catch {
+    return null;
+  }
+}
+
+/** What a JSON answer tells the background (its copy kept), else undefined. */
+function recorded(clone: Response, t: Tracked, bytes: Uint8Array): ReturnType<typeof record> {
+  try {
+    const json: unknown = jsonParse(decoder.decode(bytes));
     const headers: HeaderList = [];
     headersForEach.call(clone.headers, (value: string, name: string) => {
       headers.push([name, value]);

@@ -22,6 +22,9 @@ export const NativeURLSearchParams = W.URLSearchParams;
 export const NativeDate = W.Date;
 export const setTimer = W.setTimeout.bind(W);
 export const clearTimer = W.clearTimeout.bind(W);
+const idleCallback = W.requestIdleCallback.bind(W);
+/** Runs `task` once the page's own work is done (an idle period), at the latest after `ms`. */
+export const whenIdle = (ms: number, task: () => void): void => void idleCallback(task, { timeout: ms });
 export const listen = W.EventTarget.prototype.addEventListener;
 export const unlisten = W.EventTarget.prototype.removeEventListener;
 export const dispatch = W.EventTarget.prototype.dispatchEvent;

@@ -30,11 +30,9 @@ const GETTERS = ['readyState', 'status', 'statusText', 'responseURL', 'response'
 const METHODS = ['getResponseHeader', 'getAllResponseHeaders'] as const;
 const shadows = new WeakMap<XMLHttpRequest, Shadow>();
 
+// The error's name is what a page can test (browsers word the message differently).
 const invalidState = (what: string, type: string, allowed: string): DOMException =>
-  new NativeDOMException(
-    `Failed to read the '${what}' property from 'XMLHttpRequest': The value is only accessible if the object's 'responseType' is '' or '${allowed}' (was '${type}').`,
-    'InvalidStateError',
-  );
+  new NativeDOMException(`'${what}' is only readable if 'responseType' is '' or '${allowed}' (was '${type}').`, 'InvalidStateError');
 
 function headerValue(a: Answer, name: string): string | null {
   const n = String(name).toLowerCase();
@@ -118,8 +116,10 @@ function kill(x: XMLHttpRequest): void {
   if (sh) sh.dead = true;
 }
 
-function fire(target: EventTarget, type: string): void {
-  dispatch.call(target, new NativeEvent(type));
+/** The answered XHR enters ready state `rs`, and its page hears it. */
+function enter(x: XMLHttpRequest, sh: Shadow, rs: number): void {
+  sh.rs = rs;
+  dispatch.call(x, new NativeEvent('readystatechange'));
 }
 
 function progress(target: EventTarget, type: string, loaded: number, total: number): void {
@@ -142,10 +142,10 @@ export function deliver(x: XMLHttpRequest, answer: Answer, url: string, uploadBy
     }
   }
   steps.push(
-    () => { sh.rs = 2; fire(x, 'readystatechange'); },
-    () => { sh.rs = 3; fire(x, 'readystatechange'); },
+    () => enter(x, sh, 2),
+    () => enter(x, sh, 3),
     () => progress(x, 'progress', n, n),
-    () => { sh.rs = 4; fire(x, 'readystatechange'); },
+    () => enter(x, sh, 4),
     () => progress(x, 'load', n, n),
     () => progress(x, 'loadend', n, n),
   );
@@ -159,8 +159,7 @@ export function deliver(x: XMLHttpRequest, answer: Answer, url: string, uploadBy
 export function deliverNow(x: XMLHttpRequest, answer: Answer, url: string): void {
   const sh = shadow(x, answer, url);
   const n = answer.body.byteLength;
-  sh.rs = 4;
-  fire(x, 'readystatechange');
+  enter(x, sh, 4);
   progress(x, 'load', n, n);
   progress(x, 'loadend', n, n);
 }
@@ -186,8 +185,7 @@ export function abortShadowed(x: XMLHttpRequest, url: string, uploadBytes: numbe
   const uploading = uploadBytes !== null && !delivering;
   if (!delivering) progress(x, 'loadstart', 0, 0);
   if (uploading) progress(upload, 'loadstart', 0, uploadBytes);
-  sh.rs = 4;
-  fire(x, 'readystatechange');
+  enter(x, sh, 4);
   if (uploading) {
     progress(upload, 'abort', 0, 0);
     progress(upload, 'loadend', 0, 0);

@@ -11,6 +11,8 @@ import { readsBody, record, smallJson } from './observe';
 import { refusedAnswer } from './refusal';
 import { abortShadowed, deliver, deliverNow, unshadow } from './xhr-answer';
 
+const CHANGE = 'readystatechange';
+
 interface XhrState {
   readonly call: ApiCall;
   /** The HTTP method: GET and HEAD send no body, whatever send() is given. */
@@ -170,16 +172,16 @@ function afterVerdict(x: XMLHttpRequest, st: XhrState, t: Tracked, d: Decision):
 function sendNow(x: XMLHttpRequest, t: Tracked, via: Via, failure: Failure | undefined, args: IArguments | unknown[]): void {
   const onChange = (): void => {
     if (native.readyState.call(x) !== 4) return;
-    unlisten.call(x, 'readystatechange', onChange, true);
+    unlisten.call(x, CHANGE, onChange, true);
     finish(x, t, via, failure);
   };
   // Capture: at the target it runs before the page's own listeners, so a page that reuses the
   // XHR from its handler cannot reset the status before we read it.
-  listen.call(x, 'readystatechange', onChange, true);
+  listen.call(x, CHANGE, onChange, true);
   try {
     nativeSend.apply(x, args as unknown as Args);
   } catch (e) {
-    unlisten.call(x, 'readystatechange', onChange, true);
+    unlisten.call(x, CHANGE, onChange, true);
     reportOutcome(t, via, 0, failure);
     throw e;
   }
