@@ -316,15 +316,15 @@ const message = (box: string, i: number): string => `${mailbox(box)}/folders/inb
 const trash = (box: string, i: number): Call => ({ url: `${mailbox(box)}/folders/inbox/messages/trash`, method: 'POST', body: JSON.stringify({ messageIds: [`M-${i}`] }) });
 
 /**
- * `against`: another build of the extension for the "without" side (an A/B run of two builds, both
- * in the same run and blocks, where runs apart differ by more than most changes).
- */
-/**
  * What the web application repeats: GetMailbox, then the listing of each folder. Per hour for an
  * organization: 60 GetMailbox (§5.2.1), 60 listings per folder and 240 in all (§5.4.1).
  */
 export const polling = (box: string, i: number): Call => ({ url: i % 5 === 0 ? mailbox(box) : `${mailbox(box)}/folders/${FOLDERS[(i % 5) - 1]}/messages` });
 
+/**
+ * `against`: another build of the extension for the "without" side (an A/B run of two builds, both
+ * in the same run and blocks, where runs apart differ by more than most changes).
+ */
 export async function runLatencyBench(extensionPath: string, only?: RegExp, against: string | null = null): Promise<Series[]> {
   const plans: SeriesPlan[] = [
     { name: 'observe (default), polling within budget: GetMailbox, then ListMessages of 4 folders', mode: 'Observe', method: 'ListMessages', call: polling, warmUp: 25, calls: 200 },
