@@ -293,8 +293,9 @@ test.describe('fetch', () => {
     expect(result.hookedReason).toEqual(result.nativeReason);
     expect(result.early).toBe('AbortError');
     expect(hits('/api/v2/mailboxes/ak1')).toBe(0);
+    // Releases wait for the page to be idle (hook/channel.ts, afterPage), 50 ms at most.
+    await expect.poll(async () => (await messages(page)).map((m) => m.type)).toEqual(['decide', 'release', 'decide', 'release']);
     const log = await messages(page);
-    expect(log.map((m) => m.type)).toEqual(['decide', 'release', 'decide', 'release']);
     expect(log[1]?.id).toBe(log[0]?.id);
   });
 
@@ -548,8 +549,8 @@ test.describe('XMLHttpRequest', () => {
       const hooked = await xhr(page, { url: upload ? `${INBOX}/trash` : API, abortNow: true, ...request });
       expect(shape(hooked)).toEqual(shape(native));
       expect(hooked.readyState).toBe(0);
+      await expect.poll(async () => (await messages(page)).map((m) => m.type)).toEqual(['decide', 'release']);
       const log = await messages(page);
-      expect(log.map((m) => m.type)).toEqual(['decide', 'release']);
       expect(log[1]?.id).toBe(log[0]?.id);
       expect(hits('/api/v2/mailboxes/ak1') + hits('/api/v2/mailboxes/ak1/folders/inbox/messages/trash')).toBe(0);
     });
@@ -592,9 +593,9 @@ test.describe('XMLHttpRequest', () => {
       return x.status;
     }, [API] as const);
     expect(status).toBe(200);
-    const log = await messages(page);
-    expect(log.map((m) => m.type)).toEqual(['outcome']);
-    expect(log[0]).toMatchObject({ via: 'sync', status: 200, info: { kind: 'mailbox' } });
+    // Its outcome waits for the page to be idle (hook/channel.ts, afterPage); no decide before it.
+    expect(await outcomeFor(page, () => true)).toMatchObject({ via: 'sync', status: 200, info: { kind: 'mailbox' } });
+    expect((await messages(page)).map((m) => m.type)).toEqual(['outcome']);
   });
 });
 
