@@ -2,7 +2,7 @@
 // (Chromium's own accounting, SystemInfo.getProcessInfo), for the same polling without extension,
 // with each floor, with ours without its network layer, and with ours. Latency on 2 cores is mostly
 // CPU the call's path has to share: this says whose CPU it is, with less noise than latency.
-import { type Browser, floorExtension, networkFloorExtension, open, polling, timeCalls, withoutNetworkLayer } from './latency';
+import { type Browser, floorExtension, networkFloorExtension, open, polling, quantile, timeCalls, withoutNetworkLayer } from './latency';
 
 /** Calls timed per browser after 60 to warm up: 250 in all stay within an organization's hourly limits (50 GetMailbox, 50 listings a folder). */
 const CALLS = 190;
@@ -18,11 +18,7 @@ export interface CpuSide {
   readonly spread: readonly [number, number];
 }
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
-};
+const median = (xs: readonly number[]): number => quantile(xs, 0.5);
 
 /** CPU ms of each live process, by kind (renderers summed: the page's and the extension's worker). */
 async function cpuByKind(b: Browser): Promise<Map<string, number>> {

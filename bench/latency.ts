@@ -81,7 +81,7 @@ interface SeriesPlan {
   readonly floor?: 'page' | 'network';
 }
 
-const quantile = (xs: readonly number[], q: number): number => {
+export const quantile = (xs: readonly number[], q: number): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
 };

@@ -380,4 +380,26 @@ describe('relay: the banner and the user\'s exception (enforce mode)', () => {
     const hooks = sent.filter((m) => m.type === 'page/hook');
     expect(hooks.map((m) => (m.type === 'page/hook' ? m.copyAt : null))).toEqual([5_000, undefined]);
   });
+
+  it('the answer to a call decided before the held one does not take its banner away; one decided after does', async () => {
+    const [a, b, c] = ['a', 'b', 'c'].map((x) => `${ID.slice(0, -1)}${x}`);
+    const loaded: string[] = [];
+    const held: unknown[] = [];
+    const { relay } = setup((m) => (m.type === 'page/hook' && m.message.id === b ? { verdict: 'deny', notice, banner: words } : { verdict: 'allow' }), {
+      onHeld: (_call, w) => held.push(w),
+      onLoaded: (call) => loaded.push(call.method),
+    });
+    relay.handle({ ...decide, id: a });
+    await flush();
+    relay.handle({ ...decide, id: b });
+    await flush();
+    expect(held).toHaveLength(1);
+    // The hook read call a's answer when the page was idle: after b was held.
+    relay.handle({ ...outcome, id: a });
+    expect(loaded).toEqual([]);
+    relay.handle({ ...decide, id: c });
+    await flush();
+    relay.handle({ ...outcome, id: c });
+    expect(loaded).toEqual(['GetMailbox']);
+  });
 });

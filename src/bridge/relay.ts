@@ -42,6 +42,8 @@ export const LOW_MS = 20;
 
 /** Kinds of call whose answer time is remembered at most (a page lists a few folders of a few boxes). */
 const MAX_KINDS = 500;
+/** Decides whose order is remembered at most: far more than a page has waiting for answers. */
+const MAX_DECIDES = 1000;
 
 export interface RelayDeps {
   readonly port: HookPort;
@@ -118,6 +120,11 @@ export function createRelay(deps: RelayDeps): Relay {
   const answeredAt = new Map<string, number>();
   /** Kinds of call the user let go once from the banner (allowOnce). */
   const allowedOnce = new Set<string>();
+  /** The order in which decides came, by call id (the last MAX_DECIDES). */
+  const decided = new Map<string, number>();
+  let decides = 0;
+  /** Per kind of call shown held in a banner, the order of the held decide. */
+  const heldSince = new Map<string, number>();
   const leases = new Leases(now, later, (slots) => {
     for (const id of slots) queue({ type: 'release', id });
   });
@@ -193,8 +200,10 @@ export function createRelay(deps: RelayDeps): Relay {
     // Verdict and notice only go on to the hook; a lease stays here.
     deps.port.post({ type: 'verdict', id: message.id, verdict, ...(notice ? { notice } : {}), ...(boxCopy ? { copy: boxAnswer(boxCopy) } : {}) });
     // A held call's banner says it all: a toast beside it would say the same thing twice.
-    if (verdict === 'deny' && reply.banner && deps.onHeld) deps.onHeld(message.call, reply.banner);
-    else if (notice) deps.onNotice(notice);
+    if (verdict === 'deny' && reply.banner && deps.onHeld) {
+      heldSince.set(kind, decided.get(message.id) ?? decides);
+      deps.onHeld(message.call, reply.banner);
+    } else if (notice) deps.onNotice(notice);
     leaseFrom(message.call, reply.lease);
   };
 
@@ -243,13 +252,26 @@ export function createRelay(deps: RelayDeps): Relay {
     }, ms);
   };
 
-  /** A call of this kind went and was answered: a copy of it would be that old now, and its banner goes. */
-  const loaded = (call: ApiCall): void => {
+  /**
+   * A call of this kind went and was answered: a copy of it would be that old now, and its banner
+   * goes, unless that call was decided before the held one (its answer can come after the hold:
+   * the hook reads answers when the page is idle).
+   */
+  const loaded = (call: ApiCall, id: string): void => {
     const kind = leaseKind(call);
     answeredAt.delete(kind);
     if (answeredAt.size >= MAX_KINDS) answeredAt.clear();
     answeredAt.set(kind, clock());
+    const held = heldSince.get(kind);
+    const order = decided.get(id);
+    if (held !== undefined && order !== undefined && order < held) return;
+    heldSince.delete(kind);
     deps.onLoaded?.(call);
+  };
+
+  const remember = (id: string): void => {
+    decided.set(id, ++decides);
+    if (decided.size > MAX_DECIDES) decided.delete(decided.keys().next().value ?? '');
   };
 
   const queue = (message: HookMessage): void => {
@@ -267,8 +289,9 @@ export function createRelay(deps: RelayDeps): Relay {
         const listings = leaseKind({ method: 'ListMessages', accessKey: message.call.accessKey });
         leases.drop((kind) => kind.startsWith(listings));
       }
-      if (message.type === 'outcome' && message.status >= 200 && message.status < 300) loaded(message.call);
+      if (message.type === 'outcome' && message.status >= 200 && message.status < 300) loaded(message.call, message.id);
       if (message.type !== 'decide') return queue(message);
+      remember(message.id);
       const letGo = deps.letGo();
       const slot = letGo ? null : leases.take(message.call, message.messageIds);
       if (!message.gone && !letGo && slot === null) {

@@ -36,7 +36,9 @@ export function watchUnrecognised(send: (m: PageRequest) => void): void {
   };
   // Read when the page is idle (within a second): the entries come as its calls' answers do.
   const urls: string[] = [];
+  let reading = false;
   const read = (): void => {
+    reading = false;
     for (const url of urls.splice(0)) seen(url);
   };
   try {
@@ -44,7 +46,9 @@ export function watchUnrecognised(send: (m: PageRequest) => void): void {
       for (const e of list.getEntries() as PerformanceResourceTiming[]) {
         if (e.initiatorType === 'fetch' || e.initiatorType === 'xmlhttprequest') urls.push(e.name);
       }
-      if (urls.length > 0) requestIdleCallback(read, { timeout: 1000 });
+      if (urls.length === 0 || reading) return;
+      reading = true;
+      requestIdleCallback(read, { timeout: 1000 });
     }).observe({ type: 'resource', buffered: true });
   } catch {
     // No resource timing here: nothing to watch, nothing breaks.
