@@ -2,7 +2,7 @@
 // (Chromium's own accounting, SystemInfo.getProcessInfo), for the same polling without extension,
 // with each floor, with ours without its network layer, and with ours. Latency on 2 cores is mostly
 // CPU the call's path has to share: this says whose CPU it is, with less noise than latency.
-import { type Browser, floorExtension, networkFloorExtension, open, polling, quantile, timeCalls, withoutNetworkLayer } from './latency';
+import { type Browser, floorExtension, open, polling, quantile, timeCalls, withoutNetworkLayer } from './latency';
 
 /** Calls timed per browser after 60 to warm up: 250 in all stay within an organization's hourly limits (50 GetMailbox, 50 listings a folder). */
 const CALLS = 190;
@@ -57,8 +57,8 @@ async function measure(extensionPath: string | null): Promise<Map<string, number
 export async function runCpuBench(extensionPath: string): Promise<CpuSide[]> {
   const sides: [string, () => string | null][] = [
     ['without extension', () => null],
-    ['the page floor (smallest extension counting the calls in the page)', floorExtension],
-    ['the network floor (only webRequest listeners that do nothing)', () => networkFloorExtension(extensionPath)],
+    ['the page floor (smallest extension counting the calls in the page)', () => floorExtension('page', extensionPath)],
+    ['the network floor (only webRequest listeners that do nothing)', () => floorExtension('network', extensionPath)],
     ['ours without its network layer', () => withoutNetworkLayer(extensionPath)],
     ['ours', () => extensionPath],
   ];

@@ -48,3 +48,17 @@ export async function hookBytesByFile(): Promise<{ file: string; bytes: number }
   });
   return [...bytes].map(([file, n]) => ({ file, bytes: n })).sort((a, b) => b.bytes - a.bytes);
 }
+
+/**
+ * What each source file of the hook is there for, as `npm run bench size` groups it (issue 17's
+ * 10 KB target). `page`: work only the page's own world can do, whatever else moves: wrapping
+ * fetch and XMLHttpRequest, answering a held XHR through the page's own object, keeping the
+ * built-ins a page may replace, the private channel, the frames. `decisions`: what lets a call
+ * be decided, and a held one answered, in the page (route recognition and the page's replaced
+ * built-ins put back around it, holds, the copies a held read is answered from, a call's unit): it
+ * could go to the bridge, whose world has its own built-ins, behind a synchronous event per call. `readers`: what reads an answer for the background; the bridge could read it instead.
+ */
+export type HookRole = 'page' | 'decisions' | 'readers';
+export const DECISIONS = ['src/directive/routes.ts', 'src/hook/pristine.ts', 'src/hook/calls.ts', 'src/hook/copies.ts', 'src/hook/holds.ts'];
+export const READERS = ['src/directive/responses.ts', 'src/hook/observe.ts'];
+export const hookRole = (file: string): HookRole => (DECISIONS.includes(file) ? 'decisions' : READERS.includes(file) ? 'readers' : 'page');

@@ -2,7 +2,9 @@
 // same recognised calls timed in a browser without the extension and in one with it, both open
 // in the same run. The calls go in blocks, alternating between the two browsers, with a pause
 // after each block so that one browser's leftover work (the extension's batch, its commits) falls
-// on no block of the other: a drift of the machine's load hits both sides alike.
+// on no block of the other: a drift of the machine's load hits both sides alike. Within a block
+// the calls come as the application makes them, a few at a time with a pause between, except in
+// one stress series where they come back to back.
 // Series for every kind of call the application makes: its polling (GetMailbox, then each folder's
 // listing) within budget in observe mode (the default) and in enforce mode (a held call would be
 // answered locally and flatter us: every call must reach the server); opening messages and
@@ -21,6 +23,8 @@ const BLOCK = 50;
 const ROUNDS = Number(process.env.BENCH_ROUNDS) || 8;
 /** Quiet time after a block: a batch is sent 30 ms after its first report, then committed. */
 const SETTLE_MS = 250;
+/** Untimed pause after a burst: the extension's leftover work of the burst (its batch, its commits) is over. */
+const PAUSE_MS = 250;
 const API = 'https://www.ehealth.fgov.be/ehealthbox/api/v3/mailboxes';
 const FOLDERS = ['inbox', 'sent', 'bin', 'binsent'] as const;
 /** Messages delivered to the box for the ladder series (each opened or moved once). */
@@ -71,14 +75,21 @@ interface SeriesPlan {
   /**
    * The other browser has the extension too: `no-network-layer`, without its network layer (what
    * that layer costs); `itself`, the same build (an A/A run: what the machine's noise alone shows
-   * as added).
+   * as added); `floor`, the smallest extension doing both our jobs (`both` below): what ours adds
+   * over any extension that counts these calls in the page and in the network.
    */
-  readonly against?: 'no-network-layer' | 'itself';
+  readonly against?: 'no-network-layer' | 'itself' | 'floor';
   /**
    * Instead of ours, a floor: `page`, the smallest extension that counts the page's calls in the
-   * page; `network`, one that only listens to them with webRequest as our network layer does.
+   * page; `network`, one that only listens to them with webRequest as our network layer does;
+   * `both`, one extension doing both.
    */
-  readonly floor?: 'page' | 'network';
+  readonly floor?: Floor;
+  /**
+   * Calls in bursts of this many, with PAUSE_MS between bursts (untimed), as the application polls:
+   * GetMailbox and the four listings, then nothing for a while. Without it the calls go back to back.
+   */
+  readonly burst?: number;
 }
 
 export const quantile = (xs: readonly number[], q: number): number => {
@@ -123,11 +134,12 @@ export async function open(extensionPath: string | null, mode: 'Observe' | 'Enfo
   return { harness, sim, page, box };
 }
 
-/** Times `calls` one after the other in the page (fetch until the answer is read). */
-export function timeCalls(page: Page, calls: readonly Call[]): Promise<number[]> {
-  return page.evaluate(async (list) => {
+/** Times `calls` one after the other in the page (fetch until the answer is read), `burst` at a time with `pause` ms between. */
+export function timeCalls(page: Page, calls: readonly Call[], burst = Infinity, pause = 0): Promise<number[]> {
+  return page.evaluate(async ({ list, burst, pause }) => {
     const times: number[] = [];
     for (const c of list) {
+      if (times.length > 0 && times.length % burst === 0) await new Promise((r) => setTimeout(r, pause));
       const t0 = performance.now();
       const res = await fetch(c.url, {
         method: c.method ?? 'GET',
@@ -138,7 +150,7 @@ export function timeCalls(page: Page, calls: readonly Call[]): Promise<number[]>
       times.push(performance.now() - t0);
     }
     return times;
-  }, calls);
+  }, { list: calls, burst, pause });
 }
 
 /** The smallest non-zero step of the page's `performance.now()`, in ms. */
@@ -157,9 +169,10 @@ export function clockStep(page: Page): Promise<number> {
 
 /** One round: a fresh browser on each side (fresh budgets), blocks taken in turn. */
 async function round(plan: SeriesPlan, extensionPath: string, against: string | null): Promise<{ times: [number[], number[]]; allReached: boolean; clockStep: number }> {
-  const theirs = plan.floor === 'page' ? floorExtension() : plan.floor === 'network' ? networkFloorExtension(extensionPath) : extensionPath;
-  const mine = plan.against === 'no-network-layer' ? withoutNetworkLayer(extensionPath) : plan.against === 'itself' ? extensionPath : against;
-  const sides = [await open(mine, plan.mode), await open(theirs, plan.mode)] as const;
+  const theirs = plan.floor ? floorExtension(plan.floor, extensionPath) : extensionPath;
+  const mine = plan.against === 'no-network-layer' ? withoutNetworkLayer(extensionPath) : plan.against === 'itself' ? extensionPath : plan.against === 'floor' ? floorExtension('both', extensionPath) : against;
+  // A floor has no modes (and no options page): it only counts.
+  const sides = [await open(mine, plan.against === 'floor' ? 'Observe' : plan.mode), await open(theirs, plan.floor ? 'Observe' : plan.mode)] as const;
   try {
     const times: [number[], number[]] = [[], []];
     const urls = (box: string, from: number, n: number): Call[] => Array.from({ length: n }, (_, k) => plan.call(box, from + k));
@@ -170,25 +183,30 @@ async function round(plan: SeriesPlan, extensionPath: string, against: string | 
       const order = (done / BLOCK) % 2 === 0 ? [0, 1] : [1, 0];
       for (const i of order) {
         const b = sides[i]!;
-        times[i]!.push(...(await timeCalls(b.page, urls(b.box, plan.warmUp + done, Math.min(BLOCK, plan.calls - done)))));
+        times[i]!.push(...(await timeCalls(b.page, urls(b.box, plan.warmUp + done, Math.min(BLOCK, plan.calls - done)), plan.burst, PAUSE_MS)));
         await sleep(SETTLE_MS);
       }
     }
     // Every timed call is of the plan's kind, except in the polling series (1 in 5 is a GetMailbox).
     const made = plan.method === 'ListMessages' ? (plan.calls * 4) / 5 : plan.calls;
-    // The floor extension must do its job: its worker acknowledged a count of every call.
-    const floorCounted =
-      plan.floor === 'page' ? (await sides[1].page.evaluate(() => Number(document.documentElement.dataset.floorCounted))) >= made
-      : plan.floor === 'network' ? (await (await sides[1].harness.serviceWorker()).evaluate(() => (self as unknown as { heard: number }).heard)) >= made
-      : true;
+    // A floor extension must do its job: its worker acknowledged a count of every call.
+    const floorSide = plan.against === 'floor' ? { kind: 'both' as const, side: sides[0] } : plan.floor ? { kind: plan.floor, side: sides[1] } : null;
+    const floorCounted = floorSide === null || (await countedAll(floorSide.kind, floorSide.side, made));
     return { times, allReached: floorCounted && sides.every((b) => b.sim.count(plan.method, b.box) >= made), clockStep: await clockStep(sides[1].page) };
   } finally {
     for (const b of sides) await b.harness.close();
   }
 }
 
+/** The floor's page part counted `made` calls (its worker acknowledged them), its network part heard them. */
+async function countedAll(kind: Floor, b: Browser, made: number): Promise<boolean> {
+  const inPage = kind === 'network' || (await b.page.evaluate(() => Number(document.documentElement.dataset.floorCounted))) >= made;
+  const heard = kind === 'page' || (await (await b.harness.serviceWorker()).evaluate(() => (self as unknown as { heard: number }).heard)) >= made;
+  return inPage && heard;
+}
+
 function sideNames(plan: SeriesPlan, against: string | null): [string, string] {
-  const without = plan.against === 'no-network-layer' ? 'without its network layer' : plan.against === 'itself' ? 'the same build' : against ? `build ${against}` : 'without extension';
+  const without = plan.against === 'no-network-layer' ? 'without its network layer' : plan.against === 'itself' ? 'the same build' : plan.against === 'floor' ? 'floor extension' : against ? `build ${against}` : 'without extension';
   return [without, plan.floor ? 'floor extension' : 'with extension'];
 }
 
@@ -233,21 +251,44 @@ export function withoutNetworkLayer(extensionPath: string): string {
   return dir;
 }
 
+export type Floor = 'page' | 'network' | 'both';
+
 /**
- * The smallest MV3 extension that counts a page's calls and reads their answers as ours must
- * (issue 11; quota and retention): a script in the page's world wraps fetch, reads each answer
- * from a clone as JSON, and reports the call and its status over a MessageChannel to a content
- * script, which sends them to its worker in batches (200 ms, as ours). No decision, no storage,
- * no network layer: what any extension doing that job in the page costs each call.
+ * The floors, throwaway MV3 extensions made once per run. `page`: the smallest extension that
+ * counts a page's calls and reads their answers as ours must (issue 11; quota and retention): a
+ * script in the page's world wraps fetch, reads each answer from a clone as JSON, and reports the
+ * call and its status over a MessageChannel to a content script, which sends them to its worker in
+ * batches (200 ms, as ours). No decision, no storage. `network`: the browser's part of the network
+ * layer, an extension with the same permissions and the same three webRequest listeners on the
+ * same filter (onBeforeRequest with the request body, onCompleted, onErrorOccurred) that do
+ * nothing: what any extension that sees the calls no page hook sees (issue 11: workers, beacons,
+ * forms) pays per request, whatever its listeners do. `both`: one extension doing both, the floor
+ * under ours.
  */
-let floorDir: string | undefined;
-export function floorExtension(): string {
-  floorDir ??= smallExtension('companion-call-floor-', [
-    { matches: EHEALTH, js: ['relay.js'], run_at: 'document_start' },
-    { matches: EHEALTH, js: ['hook.js'], run_at: 'document_start', world: 'MAIN' },
-  ], {
-    'worker.js': 'chrome.runtime.onMessage.addListener((m, _s, reply) => void reply(m.batch.filter((r) => r.status !== undefined).length));',
-    'hook.js': `(() => {
+const floorDirs = new Map<Floor, string>();
+export function floorExtension(kind: Floor, extensionPath: string): string {
+  const known = floorDirs.get(kind);
+  if (known) return known;
+  const inPage = kind !== 'network';
+  const listens = kind !== 'page';
+  // Ours listens to every request of its host permissions (src/background/network/index.ts).
+  const urls = (JSON.parse(readFileSync(join(extensionPath, 'manifest.json'), 'utf8')) as { host_permissions: string[] }).host_permissions;
+  const worker = [
+    inPage ? 'chrome.runtime.onMessage.addListener((m, _s, reply) => void reply(m.batch.filter((r) => r.status !== undefined).length));' : '',
+    listens ? NETWORK_LISTENERS(urls) : '',
+  ].join('\n');
+  const dir = smallExtension(`companion-${kind}-floor-`, inPage ? PAGE_SCRIPTS : [], { 'worker.js': worker, ...(inPage ? PAGE_FILES : {}) }, listens ? { permissions: ['webRequest', 'declarativeNetRequestWithHostAccess'], host_permissions: urls } : {});
+  floorDirs.set(kind, dir);
+  return dir;
+}
+
+const EHEALTH = ['https://www.ehealth.fgov.be/*'];
+const PAGE_SCRIPTS = [
+  { matches: EHEALTH, js: ['relay.js'], run_at: 'document_start' },
+  { matches: EHEALTH, js: ['hook.js'], run_at: 'document_start', world: 'MAIN' },
+];
+const PAGE_FILES = {
+  'hook.js': `(() => {
     const { port1, port2 } = new MessageChannel();
     postMessage({ floorPort: true }, location.origin, [port2]);
     const send = window.fetch;
@@ -262,7 +303,7 @@ export function floorExtension(): string {
       });
     };
   })();`,
-    'relay.js': `addEventListener('message', (e) => {
+  'relay.js': `addEventListener('message', (e) => {
     if (e.source !== window || e.data?.floorPort !== true) return;
     let batch = [];
     let counted = 0;
@@ -275,32 +316,13 @@ export function floorExtension(): string {
       }, 200);
     };
   });`,
-  });
-  return floorDir;
-}
-
-const EHEALTH = ['https://www.ehealth.fgov.be/*'];
-
-/**
- * The browser's part of the network layer: an extension with the same permissions and the same
- * three webRequest listeners on the same filter (onBeforeRequest with the request body,
- * onCompleted, onErrorOccurred) that do nothing. What any extension that sees the calls no page
- * hook sees (issue 11: workers, beacons, forms) pays per request, whatever its listeners do.
- */
-let networkFloorDir: string | undefined;
-export function networkFloorExtension(extensionPath: string): string {
-  // Ours listens to every request of its host permissions (src/background/network/index.ts).
-  const urls = (JSON.parse(readFileSync(join(extensionPath, 'manifest.json'), 'utf8')) as { host_permissions: string[] }).host_permissions;
-  networkFloorDir ??= smallExtension('companion-network-floor-', [], {
-    'worker.js': `const filter = { urls: ${JSON.stringify(urls)} };
+};
+const NETWORK_LISTENERS = (urls: string[]): string => `const filter = { urls: ${JSON.stringify(urls)} };
     chrome.webRequest.onBeforeRequest.addListener(() => undefined, filter, ['requestBody']);
     // One count, read once the series is done, to show the listeners did hear every call.
     self.heard = 0;
     chrome.webRequest.onCompleted.addListener(() => void self.heard++, filter);
-    chrome.webRequest.onErrorOccurred.addListener(() => undefined, filter);`,
-  }, { permissions: ['webRequest', 'declarativeNetRequestWithHostAccess'], host_permissions: urls });
-  return networkFloorDir;
-}
+    chrome.webRequest.onErrorOccurred.addListener(() => undefined, filter);`;
 
 /** A throwaway MV3 extension: a worker, these content scripts, and the files named, in a new temporary folder. */
 function smallExtension(prefix: string, contentScripts: object[], files: Record<string, string>, more: object = {}): string {
@@ -326,28 +348,37 @@ export const polling = (box: string, i: number): Call => ({ url: i % 5 === 0 ? m
  * in the same run and blocks, where runs apart differ by more than most changes).
  */
 export async function runLatencyBench(extensionPath: string, only?: RegExp, against: string | null = null): Promise<Series[]> {
+  // The application's rhythm: a burst of calls (GetMailbox and the four listings; a few messages
+  // opened), then a pause. Back to back, the extension's work for one burst (its batch, the worker's
+  // commits) shares this machine's two cores with the next calls: the stress series shows that.
+  const paced = { burst: 5 };
+  const poll = { mode: 'Observe', method: 'ListMessages', call: polling, warmUp: 25, calls: 200 } as const;
   const plans: SeriesPlan[] = [
-    { name: 'observe (default), polling within budget: GetMailbox, then ListMessages of 4 folders', mode: 'Observe', method: 'ListMessages', call: polling, warmUp: 25, calls: 200 },
+    { name: 'observe (default), polling within budget at the application\'s rhythm: GetMailbox, then ListMessages of 4 folders, a pause', ...poll, ...paced },
+    // The same, against the smallest extension that counts these calls both in the page and in the
+    // network: what ours adds over what any extension doing this job costs.
+    { name: 'observe, the same polling: what ours adds over the smallest extension doing both jobs (the floor)', ...poll, ...paced, against: 'floor' },
+    // That floor in its two parts, against no extension.
+    { name: 'observe, the same polling: the smallest extension counting the calls in the page (the page floor)', ...poll, ...paced, floor: 'page' },
+    { name: 'observe, the same polling: an extension only listening to them with webRequest, as our network layer (the network layer\'s floor)', ...poll, ...paced, floor: 'network' },
     // The same, against the extension without its network layer: the share of the backstop that
     // counts what no page hook sees (issue 11), a cost of the browser's, not of the page's.
-    { name: 'observe, the same polling: the network layer\'s share (against the extension without it)', mode: 'Observe', method: 'ListMessages', call: polling, warmUp: 25, calls: 200, against: 'no-network-layer' },
-    // The same, with the smallest extension that counts the page's calls instead of ours: what any
-    // such extension costs, the floor under our figure (less the network layer's share above).
-    { name: 'observe, the same polling: the smallest extension counting the calls in the page (the floor)', mode: 'Observe', method: 'ListMessages', call: polling, warmUp: 25, calls: 200, floor: 'page' },
-    // The same, with an extension whose three webRequest listeners do nothing: what the browser
-    // charges any extension that sees these requests, the floor under the network layer's share.
-    { name: 'observe, the same polling: an extension only listening to them with webRequest, as our network layer (the network layer\'s floor)', mode: 'Observe', method: 'ListMessages', call: polling, warmUp: 25, calls: 200, floor: 'network' },
+    { name: 'observe, the same polling: the network layer\'s share (against the extension without it)', ...poll, ...paced, against: 'no-network-layer' },
     // The same build on both sides: what this machine's noise alone shows as added, for p50 and
     // p99 (a figure within this is no difference at all).
-    { name: 'observe, the same polling: the extension against itself (A/A, the bench\'s own noise)', mode: 'Observe', method: 'ListMessages', call: polling, warmUp: 25, calls: 200, against: 'itself' },
-    { name: 'enforce, the same polling within budget', mode: 'Enforce', method: 'ListMessages', call: polling, warmUp: 25, calls: 200 },
+    { name: 'observe, the same polling: the extension against itself (A/A, the bench\'s own noise)', ...poll, ...paced, against: 'itself' },
+    { name: 'observe, polling back to back (stress: 50 calls without a pause)', ...poll },
+    { name: 'observe, polling back to back: what ours adds over the floor', ...poll, against: 'floor' },
+    { name: 'enforce, the same polling within budget', ...poll, ...paced, mode: 'Enforce' },
+    // What deciding before each call leaves (leased slots, holds) costs over only counting it.
+    { name: 'enforce, the same polling: what ours adds over the floor (which only counts)', ...poll, ...paced, mode: 'Enforce', against: 'floor' },
     // Each call a message or attachment not opened before: a new ladder (§5.4.2, §5.5.1).
-    { name: 'enforce, opening messages not opened before (GetMessage)', mode: 'Enforce', method: 'GetMessage', call: (box, i) => ({ url: message(box, i) }), warmUp: 10, calls: 200 },
-    { name: 'enforce, opening attachments not opened before (GetAttachment)', mode: 'Enforce', method: 'GetAttachment', call: (box, i) => ({ url: `${message(box, i)}/attachments/att1` }), warmUp: 10, calls: 200 },
+    { name: 'enforce, opening messages not opened before (GetMessage)', mode: 'Enforce', method: 'GetMessage', call: (box, i) => ({ url: message(box, i) }), warmUp: 10, calls: 200, ...paced },
+    { name: 'enforce, opening attachments not opened before (GetAttachment)', mode: 'Enforce', method: 'GetAttachment', call: (box, i) => ({ url: `${message(box, i)}/attachments/att1` }), warmUp: 10, calls: 200, ...paced },
     // Moving one message to the bin: a batch of one id (§5.4.3).
-    { name: 'enforce, moving messages to the bin (Trash, one id each)', mode: 'Enforce', method: 'Trash', call: trash, warmUp: 10, calls: 200 },
+    { name: 'enforce, moving messages to the bin (Trash, one id each)', mode: 'Enforce', method: 'Trash', call: trash, warmUp: 10, calls: 200, ...paced },
     // After the 60th GetMailbox of the hour every call is over budget: warned, and the toast updated.
-    { name: 'observe, GetMailbox over budget (each call warned in a toast)', mode: 'Observe', method: 'GetMailbox', call: (box) => ({ url: mailbox(box) }), warmUp: 60, calls: 200 },
+    { name: 'observe, GetMailbox over budget (each call warned in a toast)', mode: 'Observe', method: 'GetMailbox', call: (box) => ({ url: mailbox(box) }), warmUp: 60, calls: 200, ...paced },
   ];
   const results: Series[] = [];
   for (const plan of plans.filter((p) => !only || only.test(p.name))) results.push(await series(plan, extensionPath, against));
