@@ -82,7 +82,7 @@ test('browser killed between and during bursts: counts, ladders, tracked message
   const reachedBefore = sim.count('GetMailbox', box);
   for (let chain = 0; chain < 2; chain++) void ehbApp(app).burst('GetMailbox', 20).catch(() => undefined);
   await expect.poll(() => sim.count('GetMailbox', box) - reachedBefore, { intervals: [10], timeout: 20_000 }).toBeGreaterThanOrEqual(34);
-  const killedAt = Date.now();
+  const killedAt = sim.now().getTime(); // the clock the requests are stamped with (a controlled clock, E2E_CLOCK)
   const kill2 = await killBrowser(harness);
   const during = sim.requests.filter((r) => r.route === 'GetMailbox' && r.accessKey === box).slice(reachedBefore);
   const reachedDuring = during.length;
