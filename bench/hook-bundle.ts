@@ -56,7 +56,8 @@ export async function hookBytesByFile(): Promise<{ file: string; bytes: number }
  * built-ins a page may replace, the private channel, the frames. `decisions`: what lets a call
  * be decided, and a held one answered, in the page (route recognition and the page's replaced
  * built-ins put back around it, holds, the copies a held read is answered from, a call's unit): it
- * could go to the bridge, whose world has its own built-ins, behind a synchronous event per call. `readers`: what reads an answer for the background; the bridge could read it instead.
+ * could go to the bridge, whose world has its own built-ins, behind a synchronous event per call.
+ * `readers`: what reads an answer for the background; the bridge could read it instead.
  */
 export type HookRole = 'page' | 'decisions' | 'readers';
 export const DECISIONS = ['src/directive/routes.ts', 'src/hook/pristine.ts', 'src/hook/calls.ts', 'src/hook/copies.ts', 'src/hook/holds.ts'];
