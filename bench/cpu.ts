@@ -2,7 +2,8 @@
 // (Chromium's own accounting, SystemInfo.getProcessInfo), for the same polling without extension,
 // with each floor, with ours without its network layer, and with ours. Latency on 2 cores is mostly
 // CPU the call's path has to share: this says whose CPU it is, with less noise than latency.
-import { type Browser, floorExtension, open, polling, quantile, timeCalls, withoutNetworkLayer } from './latency';
+import { type Browser, floorExtension, open, polling, timeCalls, withoutNetworkLayer } from './latency';
+import { quantile } from './stats';
 
 /** Calls timed per browser after 60 to warm up: 250 in all stay within an organization's hourly limits (50 GetMailbox, 50 listings a folder). */
 const CALLS = 190;

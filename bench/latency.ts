@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { Harness, profileDir } from '../e2e/harness';
 import { Simulator } from '../e2e/sim/simulator';
+import { addedInterval, quantile, type RoundTimes } from './stats';
 
 const BLOCK = 50;
 /** Rounds per series, each in fresh browsers: the machine's noise averages out over more calls. */
@@ -46,6 +47,9 @@ export interface Series {
   /** The added p50 of each round on its own, lowest and highest: how far one round's figure moves. */
   readonly spreadP50: readonly [number, number];
   readonly spreadP99: readonly [number, number];
+  /** 95% bootstrap intervals of the added p50 and p99 over all rounds (stats.ts): what a target is judged on. */
+  readonly intervalP50: readonly [number, number];
+  readonly intervalP99: readonly [number, number];
   /** The smallest step of the page's clock seen (ms): 0.005 when cross-origin isolated. */
   readonly clockStep: number;
   /** Every call of the series reached the server on both sides (none held, none answered locally). */
@@ -90,12 +94,10 @@ interface SeriesPlan {
    * GetMailbox and the four listings, then nothing for a while. Without it the calls go back to back.
    */
   readonly burst?: number;
+  /** The calls go by XMLHttpRequest instead of fetch (the hook's other wrapper). */
+  readonly xhr?: boolean;
 }
 
-export const quantile = (xs: readonly number[], q: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
-};
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export interface Browser {
@@ -134,23 +136,39 @@ export async function open(extensionPath: string | null, mode: 'Observe' | 'Enfo
   return { harness, sim, page, box };
 }
 
-/** Times `calls` one after the other in the page (fetch until the answer is read), `burst` at a time with `pause` ms between. */
-export function timeCalls(page: Page, calls: readonly Call[], burst = Infinity, pause = 0): Promise<number[]> {
-  return page.evaluate(async ({ list, burst, pause }) => {
+/**
+ * Times `calls` one after the other in the page, `burst` at a time with `pause` ms between: by
+ * fetch until the answer is read, or by XMLHttpRequest until its load event (`xhr`).
+ */
+export function timeCalls(page: Page, calls: readonly Call[], burst = Infinity, pause = 0, xhr = false): Promise<number[]> {
+  return page.evaluate(async ({ list, burst, pause, xhr }) => {
     const times: number[] = [];
+    const byXhr = (c: (typeof list)[number]): Promise<unknown> =>
+      new Promise((resolve, reject) => {
+        const x = new XMLHttpRequest();
+        x.open(c.method ?? 'GET', c.url);
+        x.setRequestHeader('Accept', 'application/json');
+        if (c.body) x.setRequestHeader('Content-Type', 'application/json');
+        x.onload = () => resolve(x.responseText);
+        x.onerror = reject;
+        x.send(c.body ?? null);
+      });
     for (const c of list) {
       if (times.length > 0 && times.length % burst === 0) await new Promise((r) => setTimeout(r, pause));
       const t0 = performance.now();
-      const res = await fetch(c.url, {
-        method: c.method ?? 'GET',
-        headers: { Accept: 'application/json', ...(c.body ? { 'Content-Type': 'application/json' } : {}) },
-        ...(c.body ? { body: c.body } : {}),
-      });
-      await res.arrayBuffer();
+      if (xhr) await byXhr(c);
+      else {
+        const res = await fetch(c.url, {
+          method: c.method ?? 'GET',
+          headers: { Accept: 'application/json', ...(c.body ? { 'Content-Type': 'application/json' } : {}) },
+          ...(c.body ? { body: c.body } : {}),
+        });
+        await res.arrayBuffer();
+      }
       times.push(performance.now() - t0);
     }
     return times;
-  }, { list: calls, burst, pause });
+  }, { list: calls, burst, pause, xhr });
 }
 
 /** The smallest non-zero step of the page's `performance.now()`, in ms. */
@@ -176,14 +194,14 @@ async function round(plan: SeriesPlan, extensionPath: string, against: string | 
   try {
     const times: [number[], number[]] = [[], []];
     const urls = (box: string, from: number, n: number): Call[] => Array.from({ length: n }, (_, k) => plan.call(box, from + k));
-    for (const b of sides) await timeCalls(b.page, urls(b.box, 0, plan.warmUp));
+    for (const b of sides) await timeCalls(b.page, urls(b.box, 0, plan.warmUp), Infinity, 0, plan.xhr);
     for (let done = 0; done < plan.calls; done += BLOCK) {
       // Each side goes first in every other block: an A/A run with one order always showed the
       // second side up to 0.3 ms faster.
       const order = (done / BLOCK) % 2 === 0 ? [0, 1] : [1, 0];
       for (const i of order) {
         const b = sides[i]!;
-        times[i]!.push(...(await timeCalls(b.page, urls(b.box, plan.warmUp + done, Math.min(BLOCK, plan.calls - done)), plan.burst, PAUSE_MS)));
+        times[i]!.push(...(await timeCalls(b.page, urls(b.box, plan.warmUp + done, Math.min(BLOCK, plan.calls - done)), plan.burst, PAUSE_MS, plan.xhr)));
         await sleep(SETTLE_MS);
       }
     }
@@ -216,12 +234,14 @@ const range = (xs: readonly number[]): [number, number] => [Math.min(...xs), Mat
 async function series(plan: SeriesPlan, extensionPath: string, against: string | null): Promise<Series> {
   const times: [number[], number[]] = [[], []];
   const perRound: { p50: number; p99: number }[] = [];
+  const rounds: RoundTimes[] = [];
   let allReached = true;
   let step = Infinity;
   for (let r = 0; r < ROUNDS; r++) {
     const one = await round(plan, extensionPath, against);
     times[0].push(...one.times[0]);
     times[1].push(...one.times[1]);
+    rounds.push(one.times);
     const [a, b] = [stats(one.times[0]), stats(one.times[1])];
     perRound.push({ p50: b.p50 - a.p50, p99: b.p99 - a.p99 });
     allReached &&= one.allReached;
@@ -231,6 +251,7 @@ async function series(plan: SeriesPlan, extensionPath: string, against: string |
   return {
     name: plan.name, calls: times[1].length, without: a, with: b, addedP50: b.p50 - a.p50, addedP99: b.p99 - a.p99, ratioP50: b.p50 / a.p50, allReached, sides: sideNames(plan, against), targeted: plan.against === undefined && plan.floor === undefined && against === null,
     spreadP50: range(perRound.map((x) => x.p50)), spreadP99: range(perRound.map((x) => x.p99)), clockStep: step,
+    intervalP50: addedInterval(rounds, BLOCK, 0.5), intervalP99: addedInterval(rounds, BLOCK, 0.99),
   };
 }
 
@@ -272,7 +293,7 @@ export function floorExtension(kind: Floor, extensionPath: string): string {
   const inPage = kind !== 'network';
   const listens = kind !== 'page';
   // Ours listens to every request of its host permissions (src/background/network/index.ts).
-  const urls = (JSON.parse(readFileSync(join(extensionPath, 'manifest.json'), 'utf8')) as { host_permissions: string[] }).host_permissions;
+  const urls = listens ? (JSON.parse(readFileSync(join(extensionPath, 'manifest.json'), 'utf8')) as { host_permissions: string[] }).host_permissions : [];
   const worker = [
     inPage ? 'chrome.runtime.onMessage.addListener((m, _s, reply) => void reply(m.batch.filter((r) => r.status !== undefined).length));' : '',
     listens ? NETWORK_LISTENERS(urls) : '',
@@ -347,7 +368,7 @@ export const polling = (box: string, i: number): Call => ({ url: i % 5 === 0 ? m
  * `against`: another build of the extension for the "without" side (an A/B run of two builds, both
  * in the same run and blocks, where runs apart differ by more than most changes).
  */
-export async function runLatencyBench(extensionPath: string, only?: RegExp, against: string | null = null): Promise<Series[]> {
+export async function runLatencyBench(extensionPath: string, report: (s: Series) => void, only?: RegExp, against: string | null = null): Promise<void> {
   // The application's rhythm: a burst of calls (GetMailbox and the four listings; a few messages
   // opened), then a pause. Back to back, the extension's work for one burst (its batch, the worker's
   // commits) shares this machine's two cores with the next calls: the stress series shows that.
@@ -358,7 +379,8 @@ export async function runLatencyBench(extensionPath: string, only?: RegExp, agai
     // The same, against the smallest extension that counts these calls both in the page and in the
     // network: what ours adds over what any extension doing this job costs.
     { name: 'observe, the same polling: what ours adds over the smallest extension doing both jobs (the floor)', ...poll, ...paced, against: 'floor' },
-    // That floor in its two parts, against no extension.
+    // That floor against no extension: what any extension doing this job costs; then its two parts.
+    { name: 'observe, the same polling: the smallest extension doing both jobs, against no extension (the floor)', ...poll, ...paced, floor: 'both' },
     { name: 'observe, the same polling: the smallest extension counting the calls in the page (the page floor)', ...poll, ...paced, floor: 'page' },
     { name: 'observe, the same polling: an extension only listening to them with webRequest, as our network layer (the network layer\'s floor)', ...poll, ...paced, floor: 'network' },
     // The same, against the extension without its network layer: the share of the backstop that
@@ -367,6 +389,8 @@ export async function runLatencyBench(extensionPath: string, only?: RegExp, agai
     // The same build on both sides: what this machine's noise alone shows as added, for p50 and
     // p99 (a figure within this is no difference at all).
     { name: 'observe, the same polling: the extension against itself (A/A, the bench\'s own noise)', ...poll, ...paced, against: 'itself' },
+    // The same calls through the hook's XMLHttpRequest wrapper: a page using XHR pays what a page using fetch pays.
+    { name: 'observe, the same polling by XMLHttpRequest', ...poll, ...paced, xhr: true },
     { name: 'observe, polling back to back (stress: 50 calls without a pause)', ...poll },
     { name: 'observe, polling back to back: what ours adds over the floor', ...poll, against: 'floor' },
     { name: 'enforce, the same polling within budget', ...poll, ...paced, mode: 'Enforce' },
@@ -380,9 +404,8 @@ export async function runLatencyBench(extensionPath: string, only?: RegExp, agai
     // After the 60th GetMailbox of the hour every call is over budget: warned, and the toast updated.
     { name: 'observe, GetMailbox over budget (each call warned in a toast)', mode: 'Observe', method: 'GetMailbox', call: (box) => ({ url: mailbox(box) }), warmUp: 60, calls: 200, ...paced },
   ];
-  const results: Series[] = [];
-  for (const plan of plans.filter((p) => !only || only.test(p.name))) results.push(await series(plan, extensionPath, against));
-  return results;
+  // Each series is told as soon as it is done: a whole run takes about an hour.
+  for (const plan of plans.filter((p) => !only || only.test(p.name))) report(await series(plan, extensionPath, against));
 }
 
 export interface ColdStart {

@@ -30,6 +30,8 @@ export interface E2EFixtures {
   sim: Simulator;
   /** The controlled clock, when `clockSetting` asked for one. */
   clock: BrowserClock | undefined;
+  /** The time the browser and the simulator see: the controlled clock's, else the machine's. */
+  now: () => number;
   harness: Harness;
   context: BrowserContext;
   page: Page;
@@ -63,6 +65,10 @@ export const test = base.extend<E2EOptions & E2EFixtures>({
     const clock = clockSetting ? new BrowserClock(clockSetting) : undefined;
     await use(clock);
     clock?.dispose();
+  },
+
+  now: async ({ clock }, use) => {
+    await use(() => clock?.now() ?? Date.now());
   },
 
   harness: async ({ sim, extensionPath, extension, profileName, launchOverrides, clock, welcome }, use, testInfo) => {

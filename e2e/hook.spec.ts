@@ -541,6 +541,28 @@ test.describe('XMLHttpRequest', () => {
     expect(hits('/api/v2/mailboxes/ak1')).toBe(1);
   });
 
+  test('an answer counts for the call the page makes from its own load handler: the next read is held with its copy', async () => {
+    // The hook reads an answer once the page is idle; a call made before that must still know of it.
+    const page = await open(allow);
+    const seen = await page.evaluate(({ url, notice }) => new Promise<{ first: string; second: string; marker: string | null }>((resolve) => {
+      const w = window as unknown as TestWindow;
+      const first = new XMLHttpRequest();
+      first.open('GET', url);
+      first.onload = () => {
+        w.__policy = { default: 'deny', notice };
+        const second = new XMLHttpRequest();
+        second.open('GET', url);
+        second.onload = () => resolve({ first: first.responseText, second: second.responseText, marker: second.getResponseHeader('X-eHealthBox-Companion') });
+        second.send();
+      };
+      first.send();
+    }), { url: API, notice: NOTICE });
+    expect(seen.second).toBe(seen.first);
+    expect(seen.marker).toMatch(/^local-copy; since=/);
+    expect(hits('/api/v2/mailboxes/ak1')).toBe(1);
+    expect((await decideFor(page, 'GetMailbox', 1)).hasCopy).toBe(true);
+  });
+
   for (const upload of [false, true]) {
     test(`abort while waiting behaves as a native abort${upload ? ', upload listeners included' : ''}`, async () => {
       const page = await open(only('never'));

@@ -108,9 +108,8 @@ test('the language override applies at once, keeps the focus, reaches the popup,
   await expect(options.locator('html')).toHaveAttribute('lang', 'en');
 });
 
-test('an on-call period entered in Belgian time shows in the popup, and is removed again', async ({ openOptions, openPopup, clock }) => {
+test('an on-call period entered in Belgian time shows in the popup, and is removed again', async ({ openOptions, openPopup, now }) => {
   // The browser's clock: under E2E_CLOCK a period around the machine's real time would be past.
-  const now = (): number => clock?.now() ?? Date.now();
   const options = await openOptions();
   const start = now() - HOUR;
   const end = (fromBrusselsInput(toBrusselsInput(now() + 2 * HOUR)) ?? 0);

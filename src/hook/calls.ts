@@ -3,7 +3,7 @@
 // status go out: never a URL, a header or a body.
 import type { ApiCall, ApiMethod } from '../directive/routes';
 import type { HookMessage, ResponseInfo } from '../shared/page-protocol';
-import { decide, enforcing, observing, post, type Decision, type Failure } from './channel';
+import { catchUp, decide, enforcing, observing, post, type Decision, type Failure } from './channel';
 import { copyKey, getCopy, isRead } from './copies';
 import { heldNotice } from './holds';
 import { randomId } from './natives';
@@ -65,6 +65,7 @@ export function askVerdict(t: Tracked, transport: 'fetch' | 'xhr'): Promise<Deci
     post({ type: 'decide', id: t.id, transport, hasCopy: false, gone: true, ...request(t) });
     return Promise.resolve(LET_GO);
   }
+  catchUp();
   const held = localHold(t.call);
   if (held) return Promise.resolve(held);
   const unit = unitOf(t.call);

@@ -40,15 +40,18 @@ const MAX_QUEUE = 1000;
  * releases, reading an answer): it runs once the page is idle, at the latest IDLE_MS later, so
  * that the events and the bridge's handling run while the page waits for the network, not before
  * its call leaves or before it reads its answer (bench/latency.ts: −0.4 ms p50 a call in observe
- * mode). In order, and all of it before any decide: a held call's banner, a copy of the last
- * answer and the box's kind need the earlier answers first. The page going away runs it too.
+ * mode). In order, and all of it before any decide (catchUp). The page going away runs it too.
  */
 const IDLE_MS = 50;
 const later: (() => void)[] = [];
 let laterDue = false;
 let running = false;
 
-function runLater(): void {
+/**
+ * Runs now what waits for the page to be idle: before a call is decided or answered in the page,
+ * the answers before it must count (its copy, the box's kind, a held call's banner).
+ */
+export function catchUp(): void {
   if (running) return;
   running = true;
   laterDue = false;
@@ -66,17 +69,17 @@ function runLater(): void {
 
 /** Runs `task` once the page is idle (IDLE_MS at the latest), or before the next decide. */
 export function afterPage(task: () => void): void {
-  if (later.length >= MAX_QUEUE) runLater();
+  if (later.length >= MAX_QUEUE) catchUp();
   later[later.length] = task;
   if (laterDue || running) return;
   laterDue = true;
-  whenIdle(IDLE_MS, runLater);
+  whenIdle(IDLE_MS, catchUp);
 }
 
 export function startChannel(): void {
   listen.call(node, TO_HOOK, onBridgeMessage as EventListener);
   listen.call(window, HELLO_BRIDGE, onBridgeHello);
-  listen.call(window, 'pagehide', runLater);
+  listen.call(window, 'pagehide', catchUp);
   announce();
   setTimer(() => {
     if (state !== 'connecting') return;
@@ -154,7 +157,7 @@ export function post(message: HookMessage): void {
   afterPage(() => sendNow(message));
 }
 
-/** Asks for a verdict; always settles, at the latest after VERDICT_TIMEOUT_MS. */
+/** Asks for a verdict (after catchUp: earlier answers and reports go first); always settles, at the latest after VERDICT_TIMEOUT_MS. */
 export function decide(message: DecideMessage): Promise<Decision> {
   if (state === 'down') return Promise.resolve({ kind: 'fail', failure: 'bridge-error' });
   if (state === 'absent') return Promise.resolve({ kind: 'fail', failure: 'no-bridge' });
@@ -170,8 +173,7 @@ export function decide(message: DecideMessage): Promise<Decision> {
         resolve(d);
       },
     });
-    // Earlier calls' answers and reports go first. The bridge may answer at once (a leased slot): inside this dispatch.
-    runLater();
+    // The bridge may answer at once (a leased slot): inside this dispatch.
     if (state === 'up') send(message);
   });
 }

@@ -2,7 +2,7 @@
 // every property keep working). Unrelated requests cost one WeakMap lookup per method call.
 import { mayBeApiUrl, type ApiCall } from '../directive/routes';
 import { absenceFromText, bodyBytes, idsFromText, MAX_RESPONSE_BYTES } from './body';
-import { cancel, type Decision, type Failure } from './channel';
+import { afterPage, cancel, type Decision, type Failure } from './channel';
 import { askVerdict, limited, localHold, passage, reportOutcome, track, type Tracked, type Via } from './calls';
 import { isRead, type HeaderList } from './copies';
 import { baseUrl, encoder, jsonParse, jsonStringify, listen, NativeDOMException, NativeString, NativeURL, unlisten, urlHref, xhr as native } from './natives';
@@ -189,41 +189,49 @@ function sendNow(x: XMLHttpRequest, t: Tracked, via: Via, failure: Failure | und
 
 function finish(x: XMLHttpRequest, t: Tracked, via: Via, failure: Failure | undefined): void {
   let status = 0;
-  let info: ReturnType<typeof record>;
+  let read: (() => ReturnType<typeof record>) | null = null;
   try {
     status = native.status.call(x) as number;
-    info = readAnswer(x, t, status);
+    read = takeAnswer(x, t, status);
   } catch {
-    info = undefined;
+    // unreadable: reported without what it tells
   }
-  reportOutcome(t, via, status, failure, info);
+  // Read once the page is done with its answer, or before its next decide (channel.ts), as fetch's.
+  afterPage(() => {
+    let info: ReturnType<typeof record>;
+    try {
+      info = read?.();
+    } catch {
+      info = undefined;
+    }
+    reportOutcome(t, via, status, failure, info);
+  });
 }
 
-function readAnswer(x: XMLHttpRequest, t: Tracked, status: number): ReturnType<typeof record> {
+/**
+ * What the answer will tell, taken now and read later: the page may reuse the XHR in its own
+ * handler, so its text, status text and headers are taken before (strings, which nothing can
+ * change), and parsed when the page is idle. A `json` answer is the page's own object, which its
+ * handler may change: made a string now. null: nothing to read.
+ */
+function takeAnswer(x: XMLHttpRequest, t: Tracked, status: number): (() => ReturnType<typeof record>) | null {
   const header = (name: string): string | null => native.getResponseHeader.call(x, name);
-  if (!readsBody(t.call.method) || !smallJson(header('content-type'), header('content-length'))) return undefined;
+  if (!readsBody(t.call.method) || !smallJson(header('content-type'), header('content-length'))) return null;
   // Only the string or parsed forms: arraybuffer, blob and document bodies are never touched.
   const type = native.responseType.call(x);
-  let json: unknown;
   let text: string | null = null;
-  if (type === '' || type === 'text') {
-    text = native.responseText.call(x) as string;
-    if (text.length > MAX_RESPONSE_BYTES) return undefined;
-    json = jsonParse(text);
-  } else if (type === 'json') {
-    json = native.response.call(x);
-    if (json === null) return undefined;
-    if (isRead(t.call.method)) text = jsonStringify(json);
-  } else return undefined;
-  return record({
-    method: t.call.method,
-    key: t.key,
-    status,
-    statusText: native.statusText.call(x) as string,
-    headers: parseHeaders(native.getAllResponseHeaders.call(x)),
-    bytes: text !== null && isRead(t.call.method) ? encoder.encode(text) : null,
-    json,
-  });
+  if (type === '' || type === 'text') text = native.responseText.call(x) as string;
+  else if (type === 'json') {
+    // null: the browser could not parse it
+    const json: unknown = native.response.call(x);
+    if (json !== null) text = jsonStringify(json);
+  }
+  if (text === null || text.length > MAX_RESPONSE_BYTES) return null;
+  const answer = text;
+  const statusText = native.statusText.call(x) as string;
+  const headers = native.getAllResponseHeaders.call(x);
+  const m = t.call.method;
+  return () => record({ method: m, key: t.key, status, statusText, headers: parseHeaders(headers), bytes: isRead(m) ? encoder.encode(answer) : null, json: jsonParse(answer) });
 }
 
 function parseHeaders(all: string): HeaderList {
