@@ -6,11 +6,12 @@
 // the calls come as the application makes them, a few at a time with a pause between, except in
 // one stress series where they come back to back.
 // Series for every kind of call the application makes: its polling (GetMailbox, then each folder's
-// listing) within budget in observe mode (the default) and in enforce mode (a held call would be
-// answered locally and flatter us: every call must reach the server); opening messages and
-// attachments not opened before, and moving messages to the bin, in enforce mode (each is a new
-// ladder, §5.4.2–5.5.1); and GetMailbox past its hourly limit in observe mode, where every call is
-// warned about in a toast. Then the first verdict after the service worker was stopped.
+// listing; by fetch, and once by XMLHttpRequest) within budget in observe mode (the default) and
+// in enforce mode (a held call would be answered locally and flatter us: every call must reach
+// the server); opening messages and attachments not opened before, and moving messages to the
+// bin, in enforce mode (each is a new ladder, §5.4.2–5.5.1); and GetMailbox past its hourly limit
+// in observe mode, where every call is warned about in a toast. Then the first verdict after the
+// service worker was stopped.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
