@@ -17,6 +17,9 @@ import { runnerImport } from 'vite';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const only = process.argv[2];
+// One quantile for every figure (nearest rank), and the judging of targets on an interval.
+const { module: stats } = await runnerImport(join(ROOT, 'bench/stats.ts'));
+const { quantile } = stats;
 
 /** The built extension the browser benches load: $EXTENSION_PATH, else this checkout's Chrome build. */
 function builtExtension() {
@@ -58,18 +61,9 @@ async function popup() {
   for (const f of r.files) console.log(`    ${f.file}: ${(f.gzip / 1024).toFixed(1)} KB`);
 }
 
-/** Linear interpolation between the closest ranks; the 0.25 and 0.75 quantiles bound the spread shown. */
-function quantile(xs, q) {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (s.length - 1) * q;
-  const lo = Math.floor(at);
-  return s[lo] + ((s[lo + 1] ?? s[lo]) - s[lo]) * (at - lo);
-}
-
 async function latency() {
   const extensionPath = builtExtension();
   const { module } = await runnerImport(join(ROOT, 'bench/latency.ts'));
-  const { module: stats } = await runnerImport(join(ROOT, 'bench/stats.ts'));
   // The bench page is cross-origin isolated: its clock steps by 5 µs, so figures are shown in µs.
   const us = (x) => `${(x * 1000).toFixed(0)} µs`;
   const f = (x) => (Math.abs(x) < 1 ? us(x) : `${x.toFixed(2)} ms`);
