@@ -4,12 +4,14 @@
 // title and text the extension gave each (the notifier's record in storage.session).
 import type { Page, Worker } from '@playwright/test';
 import { ehbApp, expect, test } from './fixtures';
+import { uiRequest } from './reliability-kit';
 import type { Simulator } from './sim/simulator';
 
 interface ChromeApi {
   notifications: { getAll(): Promise<Record<string, boolean>>; clear(id: string): Promise<boolean> };
   storage: { session: { get(key: string): Promise<Record<string, unknown>> } };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
+  alarms: { get(name: string): Promise<{ scheduledTime: number } | undefined> };
 }
 
 interface OnScreen {
@@ -152,6 +154,32 @@ test('daily digest: lists exactly the sent messages still in the box, then drops
   await expect.poll(() => onScreen(serviceWorker)).toEqual([
     expect.objectContaining({ id: `digest|${box}`, title: 'Sent messages still in Doctor (NIHII): 2' }),
   ]);
+});
+
+test('a reminder time saved from an options tab closed at once is kept by the daily reminder: due now it shows, later the alarm waits for it', async ({ sim, openApp, openOptions, serviceWorker }) => {
+  const box = sim.scenario.individual;
+  sim.deliver(box, 'sent', { publicationDate: new Date(Date.now() - 50 * 3_600_000).toISOString(), read: true });
+  const now = Date.now();
+  if (brussels(now) >= '16:00' && brussels(now) < '16:02') await new Promise((r) => setTimeout(r, 120_000));
+  const app = await openApp({ box, hash: '#/sent' });
+  await expect.poll(() => sim.count('ListMessages', box)).toBe(1);
+  await app.close();
+
+  // What the options page sends when the time field changes; the tab is gone right after the answer.
+  const saveAndClose = async (digestTime: string): Promise<void> => {
+    const options = await openOptions();
+    const { settings } = await uiRequest<{ settings: Record<string, unknown> }>(options, { type: 'ui/state' });
+    await uiRequest(options, { type: 'ui/settings', settings: { ...settings, digestTime } });
+    await options.close();
+  };
+  await saveAndClose(brussels(Date.now() - 60_000));
+  await expect.poll(() => ids(serviceWorker)).toEqual([`digest|${box}`]);
+
+  const later = brussels(Date.now() + 3 * 3_600_000);
+  await saveAndClose(later);
+  const alarm = await serviceWorker.evaluate(() => (globalThis as unknown as { chrome: ChromeApi }).chrome.alarms.get('health-daily'));
+  expect(alarm && brussels(alarm.scheduledTime)).toBe(later);
+  expect(alarm?.scheduledTime).toBeGreaterThan(Date.now());
 });
 
 test('§5.7: a repeated listing after a GetMailbox that showed nothing new is flagged in the popup (observe mode)', async ({ sim, openApp, openPopup }) => {

@@ -19,6 +19,7 @@ interface BrowserApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   notifications: { onShown: NoteEvent; onClosed: NoteEvent };
   extension: { getViews(): Window[] };
+  alarms: { getAll(): Promise<{ name: string; scheduledTime: number }[]> };
 }
 
 interface NoteEvent { addListener(listener: (id: string) => void): void }
@@ -52,6 +53,12 @@ async function exported(): Promise<ExportLike> {
 async function counted(box: string, method: string): Promise<number> {
   const file = await exported();
   return file.tables.calls.filter((r) => r.mailbox === box && r.method === method && r.via !== 'leased').length;
+}
+
+/** The extension's alarms and when each is due, read from the quiet page (the event page sleeps on). */
+function alarms(): Promise<{ name: string; at: string }[]> {
+  return quiet.evaluate(async () => (await (globalThis as unknown as { browser: BrowserApi }).browser.alarms.getAll())
+    .map((a) => ({ name: a.name, at: new Date(a.scheduledTime).toISOString() })));
 }
 
 /** Whether Firefox has the extension's event page loaded now (asked without waking it). */
@@ -249,7 +256,10 @@ describe('Firefox ESR with dist/firefox', () => {
     await saved(options);
     await options.close();
     expect(await notifications()).toEqual([]);
-    await until(async () => ((await notifications()).some((id) => id.includes(box)) ? true : undefined), 'the reminder', 90_000);
+    await until(async () => ((await notifications()).some((id) => id.includes(box)) ? true : undefined), 'the reminder', 90_000)
+      .catch(async (e: Error) => {
+        throw new Error(`${e.message}; alarms then: ${JSON.stringify(await alarms())}, due at ${new Date(at).toISOString()}`);
+      });
     expect(Date.now()).toBeGreaterThanOrEqual(at);
   }, 180_000);
 

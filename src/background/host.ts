@@ -37,6 +37,7 @@ export function hostOf(s: Services): FeatureHost {
     advise: (advisor) => s.advise(advisor),
     onAlarm: (name, run) => s.onAlarm(name, run),
     onStartup: (run) => s.onStartup(run),
+    onSettingsChanged: (run) => s.onSettingsChanged(run),
     onNoteAction: (action, run) => s.notifier.onAction(action, run),
     onPageMessage: (type, handle) => s.onPageMessage(type, handle),
     uiHandlers: s.uiHandlers,

@@ -20,7 +20,7 @@ import { BoxCopies } from './box-copies';
 import { alarmFeature } from './features';
 import { MailboxDirectory } from './mailboxes';
 import { Notifier } from './notifier';
-import type { Advisor, OutcomeObserver, Task } from '../features/kit/host';
+import type { Advisor, OutcomeObserver, SettingsTask, Task } from '../features/kit/host';
 
 export class Services {
   readonly journal = new Journal(db);
@@ -46,6 +46,7 @@ export class Services {
     advisors: [] as Advisor[],
     alarms: new Map<string, Task>(),
     startups: [] as Task[],
+    settingsWatchers: [] as SettingsTask[],
     pageHandlers: new Map<string, (request: unknown) => void>(),
   };
   /** Features learn from calls that reached the server (outcomes.ts). */
@@ -78,6 +79,9 @@ export class Services {
   }
   onStartup(run: Task): void {
     this.plugged.startups.push(run);
+  }
+  onSettingsChanged(run: SettingsTask): void {
+    this.plugged.settingsWatchers.push(run);
   }
   onPageMessage(type: string, handle: (request: unknown) => void): void {
     this.plugged.pageHandlers.set(type, handle);
@@ -150,6 +154,10 @@ export class Services {
     this.badge.refresh();
     const labels = (x: Settings): string => JSON.stringify(Object.entries(x.mailboxes).map(([k, v]) => [k, v.label ?? null]));
     if (labels(previous) !== labels(next)) await this.notifier.refreshNames().catch(() => undefined);
+    // Awaited: when the options page reads "Saved", the alarms already follow, even if the tab is
+    // closed at once (a second message from it would be lost with the tab).
+    const now = this.clock();
+    await Promise.all(this.plugged.settingsWatchers.map((run) => run(previous, now).catch(() => undefined)));
   }
 
   /**

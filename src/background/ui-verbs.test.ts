@@ -20,7 +20,7 @@ describe('the served ui/* verbs', () => {
 
   it('are the core\'s and the features\'', () => {
     expect(served.map(([verb]) => verb).sort()).toEqual(
-      expect.arrayContaining(['ui/state', 'ui/settings', 'ui/reset', 'ui/history', 'ui/export', 'ui/health', 'ui/health/schedule', 'ui/ooo/view', 'ui/ooo/open', 'ui/unrecognised']),
+      expect.arrayContaining(['ui/state', 'ui/settings', 'ui/reset', 'ui/history', 'ui/export', 'ui/health', 'ui/ooo/view', 'ui/ooo/open', 'ui/unrecognised']),
     );
   });
 

@@ -7,7 +7,6 @@ import { type ReplyIn, type RequestIn, UI_ERROR, type UiHandlers, type UiVerb, r
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 const { OOO_VERBS } = await import('../features/out-of-office/core/verbs');
-const { RETENTION_VERBS } = await import('../features/retention/verbs');
 const { CORE_VERBS } = await import('./ui-messages');
 const { DEFAULT_SETTINGS } = await import('../store/settings');
 
@@ -59,8 +58,6 @@ describe('readUiAnswer', () => {
   it('the page reads the reply of the verb it asked, and refuses any other answer with a code', () => {
     const answer = { verb: 'ui/history', reply: history('AK', 5) };
     expect(readUiAnswer(CORE_VERBS, 'ui/history', answer)).toEqual(history('AK', 5));
-    // A void reply is still an answer.
-    expect(readUiAnswer(RETENTION_VERBS, 'ui/health/schedule', { verb: 'ui/health/schedule' })).toBeUndefined();
     // No answer (a worker stopped mid-message), a bare reply, another verb's answer.
     for (const bad of [undefined, null, history('AK', 5), { ...answer, verb: 'ui/state' }, { reply: {} }]) {
       expect(() => readUiAnswer(CORE_VERBS, 'ui/history', bad), JSON.stringify(bad)).toThrow(UI_ERROR.noAnswer);
@@ -99,7 +96,7 @@ describe('readUiAnswer', () => {
     expectTypeOf<ReplyIn<typeof CORE_VERBS, 'ui/state'>>().toEqualTypeOf<StateView>();
     expectTypeOf<RequestIn<typeof CORE_VERBS, 'ui/history'>>().toEqualTypeOf<{ mailbox: string }>();
     expectTypeOf<RequestIn<typeof OOO_VERBS, 'ui/ooo/remove'>>().toEqualTypeOf<{ id: string }>();
-    expectTypeOf<'ui/ooo/remove' | 'ui/state' | 'ui/health' | 'ui/unrecognised' | 'ui/health/schedule'>().toMatchTypeOf<UiVerb>();
+    expectTypeOf<'ui/ooo/remove' | 'ui/state' | 'ui/health' | 'ui/unrecognised'>().toMatchTypeOf<UiVerb>();
     // @ts-expect-error: no such verb
     expectTypeOf<'ui/nothing'>().toMatchTypeOf<UiVerb>();
     // @ts-expect-error: a verb is read through the table that declares it

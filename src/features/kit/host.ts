@@ -84,6 +84,8 @@ export interface SessionValue<T> {
 }
 
 export type Task = (now: number) => Promise<void>;
+/** Given the settings in force before the change (`settings()` gives the new ones). */
+export type SettingsTask = (previous: Settings, now: number) => Promise<void>;
 
 export interface FeatureHost {
   // What a feature reads.
@@ -113,6 +115,8 @@ export interface FeatureHost {
   readonly advise: (advisor: Advisor) => void;
   readonly onAlarm: (name: string, run: Task) => void;
   readonly onStartup: (run: Task) => void;
+  /** After the settings in force changed (the seat saved, or the organization's policy changed). */
+  readonly onSettingsChanged: (run: SettingsTask) => void;
   readonly onNoteAction: (action: string, run: (noteId: string) => Promise<void>) => void;
   /** Page verbs that need no answer (a content script in an eHealthBox tab, already classed). */
   readonly onPageMessage: (type: string, handle: (request: unknown) => void) => void;

@@ -8,7 +8,7 @@ import type { MailboxKind } from '../../directive/rules';
 import type { UiHandlers } from '../../shared/ui-verbs';
 import { CompanionDB } from '../../store/db';
 import { DEFAULT_SETTINGS, type Settings } from '../../store/settings';
-import type { Advisor, AppPlace, FeatureHost, KnownMailbox, Note, OutcomeObserver, SessionValue, Task } from './host';
+import type { Advisor, AppPlace, FeatureHost, KnownMailbox, Note, OutcomeObserver, SessionValue, SettingsTask, Task } from './host';
 
 /** Stands in for webextension-polyfill: `vi.mock('webextension-polyfill', () => import('./test-host').then((m) => m.browserFake))`. */
 export const browserFake = {
@@ -34,6 +34,7 @@ export interface Fake {
   readonly advisors: Advisor[];
   readonly onAlarm: Map<string, Task>;
   readonly startups: Task[];
+  readonly settingsWatchers: SettingsTask[];
   readonly noteActions: Map<string, (noteId: string) => Promise<void>>;
   readonly pageHandlers: Map<string, (request: unknown) => void>;
   readonly uiHandlers: UiHandlers;
@@ -59,6 +60,7 @@ export function fakeHost(): Fake {
     advisors: [],
     onAlarm: new Map(),
     startups: [],
+    settingsWatchers: [],
     noteActions: new Map(),
     pageHandlers: new Map(),
     uiHandlers: new Map(),
@@ -72,7 +74,11 @@ export function fakeHost(): Fake {
       clock: () => fake.now,
       db: () => d,
       settings: () => fake.settings,
-      updateSettings: async (next) => void (fake.settings = next),
+      updateSettings: async (next) => {
+        const previous = fake.settings;
+        fake.settings = next;
+        for (const run of fake.settingsWatchers) await run(previous, fake.now);
+      },
       mailboxes: async () => fake.boxes,
       boxName: (mailbox) => Promise.resolve(`Box ${mailbox}`),
       conditions: async (): Promise<Conditions> => ({ kind: fake.kind, active: true, onCall: [], ackAgreement: false }),
@@ -88,6 +94,7 @@ export function fakeHost(): Fake {
       advise: (a) => void fake.advisors.push(a),
       onAlarm: (name, run) => void fake.onAlarm.set(name, run),
       onStartup: (run) => void fake.startups.push(run),
+      onSettingsChanged: (run) => void fake.settingsWatchers.push(run),
       onNoteAction: (action, run) => void fake.noteActions.set(action, run),
       onPageMessage: (type, handle) => void fake.pageHandlers.set(type, handle),
       get uiHandlers() {

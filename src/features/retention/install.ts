@@ -1,13 +1,11 @@
 // Retention in the background: the messages table kept in step with the listings the web
 // application makes (ids, dates, sizes), and the daily reminders (§7.2.1 sent messages and purges,
 // §6.2 acknowledgements, boxes unused for 80 days). Registers only; nothing here awaits.
-import { serveUi } from '../../shared/ui-verbs';
 import { Alerts } from '../kit/alerts';
 import type { FeatureHost } from '../kit/host';
 import { SNOOZE_ACTION } from './notes';
 import { DAILY_ALARM, Reminders } from './reminders';
 import { MessageTracker } from './tracker';
-import { RETENTION_VERBS } from './verbs';
 
 export function install(host: FeatureHost): void {
   const tracker = new MessageTracker(host.db);
@@ -15,7 +13,9 @@ export function install(host: FeatureHost): void {
   host.observe(tracker.observe);
   host.onAlarm(DAILY_ALARM, (now) => reminders.schedule(now));
   host.onStartup((now) => reminders.schedule(now));
+  // A new reminder time (the seat's or the organization's): the alarm follows, a reminder now due shows.
+  host.onSettingsChanged(async (previous, now) => {
+    if (previous.digestTime !== host.settings().digestTime) await reminders.schedule(now);
+  });
   host.onNoteAction(SNOOZE_ACTION, (noteId) => reminders.snooze(noteId, host.clock()));
-  // The options page asks this after the reminder time changed: the alarm follows at once.
-  serveUi(host.uiHandlers, RETENTION_VERBS, 'ui/health/schedule', (_r, now) => reminders.schedule(now));
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ListedMessageRow } from '../../store/schema';
 import { Alerts } from '../kit/alerts';
 import { type Fake, fakeHost } from '../kit/test-host';
+import { install } from './install';
 import { SNOOZE_ACTION } from './notes';
 import { ACK_PILE, DAILY_ALARM, Reminders } from './reminders';
 import { MessageTracker } from './tracker';
@@ -87,6 +88,25 @@ describe('daily sent-message digest', () => {
     expect(fake.alarms.get(DAILY_ALARM)).toBe(AT_16 + 2 * H);
     await reminders.schedule(AT_16 + 2 * H);
     expect(ids('digest|')).toHaveLength(2);
+  });
+
+  it('installed, it follows a new time as soon as the settings change, with no other request', async () => {
+    const { put, ids } = setup();
+    install(fake.host);
+    await fake.startups[0]?.(AT_16 - 12 * H);
+    await put('sent', 's1', AT_16 - DAY);
+    fake.now = AT_16 + H;
+    // A time already past today: the reminder is due, and shown before the save returns.
+    await fake.host.updateSettings({ ...fake.settings, digestTime: '16:30' });
+    expect(ids('digest|')).toHaveLength(1);
+    expect(fake.alarms.get(DAILY_ALARM)).toBe(AT_16 + DAY + 30 * 60_000);
+    await fake.host.updateSettings({ ...fake.settings, digestTime: '18:00' });
+    expect(fake.alarms.get(DAILY_ALARM)).toBe(AT_16 + 2 * H);
+    // Another setting leaves the reminder alone.
+    fake.alarms.clear();
+    await fake.host.updateSettings({ ...fake.settings, mode: 'enforce' });
+    expect(fake.alarms.size).toBe(0);
+    expect(ids('digest|')).toHaveLength(1);
   });
 
   it('opens the bin of sent messages when only that one holds some', async () => {

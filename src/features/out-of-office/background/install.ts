@@ -20,5 +20,9 @@ export function install(host: FeatureHost): void {
   });
   host.onAlarm(REMINDER_ALARM, remind);
   host.onStartup(remind);
+  // A new reminder time (the seat's or the organization's): the reminders follow it.
+  host.onSettingsChanged(async (previous, now) => {
+    if (previous.outOfOfficeReminderTime !== host.settings().outOfOfficeReminderTime) await remind(now);
+  });
   registerVerbs({ host, store, changed: remind });
 }

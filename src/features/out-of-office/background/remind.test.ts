@@ -3,6 +3,7 @@ import { addStamp, emptyLedger, type Ledger } from '../../../directive/ledger';
 import { DEFAULT_SETTINGS } from '../../../store/settings';
 import { type Fake, fakeHost } from '../../kit/test-host';
 import { absence } from '../core/test-data';
+import { install } from './install';
 import { PlanStore } from './plan-store';
 import { REMINDER_ALARM, runReminders } from './remind';
 
@@ -56,5 +57,16 @@ describe('runReminders', () => {
     for (let i = 0; i < 10; i++) addStamp(ledger, 'CreateOutOfOffice', { at: t0 });
     await runReminders(h, store, t0 + 86_400_000);
     expect(shown).toContainEqual(expect.objectContaining({ id: 'ooo|next|box', title: 'oooNextStepTitle' }));
+  });
+
+  it('installed, the alarm follows a new reminder time as soon as the settings change (the seat or its organization)', async () => {
+    const { h, store, alarm } = host();
+    install(h);
+    await store.write([absence({ start: '2026-03-30', end: '2026-04-02' })]);
+    fake.now = utc('2026-03-29T07:00:00Z');
+    await fake.startups[0]?.(fake.now);
+    expect(alarm()).toBe(utc('2026-03-29T08:00:00Z'));
+    await h.updateSettings({ ...fake.settings, outOfOfficeReminderTime: '11:30' });
+    expect(alarm()).toBe(utc('2026-03-29T09:30:00Z'));
   });
 });

@@ -78,8 +78,8 @@ const HANDLERS: { [K in Verb]: (d: VerbDeps, r: Request<K>, now: number) => Prom
     return null;
   },
   'ui/ooo/reminder-time': async (d, r, now) => {
+    // The reminders follow before this returns (install.ts, onSettingsChanged).
     await d.host.updateSettings({ ...d.host.settings(), outOfOfficeReminderTime: r.time });
-    await d.changed(now);
     return plannerView(d.host, d.store, now);
   },
 };
