@@ -118,6 +118,24 @@ describe('observed deletions, moves and publications', () => {
     expect(await ids('bin')).toEqual(['i1']);
   });
 
+  it('a listing made before a deletion, move or publication but reported after it does not undo it', async () => {
+    const { list, event, ids } = setup();
+    const late = NOW + 5;
+    await list('sent', [msg('s1'), msg('s2'), msg('s3')]);
+    await list('binsent', []);
+    // Another tab's listing, or an answer still being read, comes after the change it preceded.
+    await event({ method: 'DeleteMessage', folder: 'sent', messageId: 's1' });
+    await event({ method: 'MoveMessage', folder: 'sent', batch: true }, { messageIds: ['s2'] });
+    await event({ method: 'Publish' }, { info: { kind: 'created', id: 'new' } });
+    await list('sent', [msg('s1'), msg('s2'), msg('s3')], late);
+    await list('binsent', [], late);
+    expect(await ids('sent')).toEqual(['new', 's3']);
+    expect(await ids('binsent')).toEqual(['s2']);
+    // A minute on, the listings' word is the server's again.
+    await list('sent', [msg('s1'), msg('s3')], NOW + 61_000);
+    expect(await ids('sent')).toEqual(['s1', 's3']);
+  });
+
   it('adds a sent message from a publication answer that names it', async () => {
     const { event, tracker } = setup();
     await event({ method: 'Publish' }, { info: { kind: 'created', id: 'new' }, bodyBytes: 4096 });

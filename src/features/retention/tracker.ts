@@ -36,10 +36,19 @@ export const publishedOf = (m: Pick<ListedMessageRow, 'publishedAt' | 'firstSeen
  */
 const REPEAT_MS = 60_000;
 const CHANGES = new Set(['DeleteMessage', 'MoveMessage', 'Publish']);
+/**
+ * A listing is reported once the page has read its answer, another tab's at any moment: one made
+ * before a deletion, move or publication may arrive after it. For a minute, what the change said
+ * of a message in a folder (gone, or there) wins over a listing.
+ */
+const CHANGE_WINS_MS = 60_000;
+const fresh = (change: { at: number }, now: number): boolean => now >= change.at && now - change.at < CHANGE_WINS_MS;
 
 export class MessageTracker {
   /** Per mailbox and folder, the last listing read: what it said and when. */
   private readonly looked = new Map<string, { said: string; at: number }>();
+  /** Per mailbox, folder and message, the last change seen: whether it left the message there, and when. */
+  private readonly changed = new Map<string, { here: boolean; at: number }>();
 
   constructor(private readonly db: () => CompanionDB) {}
 
@@ -53,7 +62,9 @@ export class MessageTracker {
         if (folder && e.info?.kind === 'messages') await this.listed(e.mailbox, folder, e.info.messages, e.at);
         return;
       case 'DeleteMessage':
-        if (folder) await this.db().messages.bulkDelete(named.map((id): Key => [e.mailbox, folder, id]));
+        if (!folder) return;
+        this.changes(e.mailbox, folder, named, false, e.at);
+        await this.db().messages.bulkDelete(named.map((id): Key => [e.mailbox, folder, id]));
         return;
       case 'MoveMessage':
         if (folder) await this.moved(e.mailbox, folder, named, e.at);
@@ -89,16 +100,19 @@ export class MessageTracker {
     const last = this.looked.get(key);
     if (last && last.said === said && now >= last.at && now - last.at < REPEAT_MS) return;
     const d = this.db();
-    const ids = new Set(listed.map((m) => m.id));
     const dates = listed.flatMap((m) => (m.publishedAt === null ? [] : [m.publishedAt]));
     const [from, to] = dates.length > 0 ? [Math.min(...dates), Math.max(...dates)] : [Infinity, -Infinity];
     const whole = listed.length < PAGE_SIZE;
     const covered = (m: ListedMessageRow): boolean => whole || (m.publishedAt !== null && m.publishedAt >= from && m.publishedAt <= to);
+    // A message a change named this last minute stays as the change left it.
+    const recent = (id: string): boolean | undefined => this.recentChange(mailbox, folder, id, now);
+    const kept = listed.filter((m) => recent(m.id) !== false);
+    const ids = new Set(kept.map((m) => m.id));
     await d.transaction('rw', d.messages, async () => {
       const known = new Map((await d.messages.where('[mailbox+folder]').equals([mailbox, folder]).toArray()).map((m) => [m.id, m]));
-      const gone = [...known.values()].filter((m) => !ids.has(m.id) && covered(m)).map((m): Key => [mailbox, folder, m.id]);
+      const gone = [...known.values()].filter((m) => !ids.has(m.id) && covered(m) && recent(m.id) !== true).map((m): Key => [mailbox, folder, m.id]);
       await d.messages.bulkDelete(gone);
-      const rows = listed.map(({ id, publishedAt, size, ack }) => ({ mailbox, folder, id, publishedAt, size, ack, firstSeen: known.get(id)?.firstSeen ?? now, lastSeen: now }));
+      const rows = kept.map(({ id, publishedAt, size, ack }) => ({ mailbox, folder, id, publishedAt, size, ack, firstSeen: known.get(id)?.firstSeen ?? now, lastSeen: now }));
       await d.messages.bulkPut(rows.filter((row) => !unchanged(known.get(row.id), row)));
     });
     this.looked.set(key, { said, at: now });
@@ -107,6 +121,8 @@ export class MessageTracker {
   private async moved(mailbox: string, from: RetainedFolder, ids: readonly string[], now: number): Promise<void> {
     const to = MOVES[from];
     if (!to || ids.length === 0) return;
+    this.changes(mailbox, from, ids, false, now);
+    this.changes(mailbox, to, ids, true, now);
     const d = this.db();
     await d.transaction('rw', d.messages, async () => {
       const keys = ids.map((id): Key => [mailbox, from, id]);
@@ -117,6 +133,17 @@ export class MessageTracker {
   }
 
   private async published(mailbox: string, id: string, size: number | null, now: number): Promise<void> {
+    this.changes(mailbox, 'sent', [id], true, now);
     await this.db().messages.put({ mailbox, folder: 'sent', id, publishedAt: now, size, ack: null, firstSeen: now, lastSeen: now });
+  }
+
+  private changes(mailbox: string, folder: RetainedFolder, ids: readonly string[], here: boolean, now: number): void {
+    for (const [key, change] of this.changed) if (!fresh(change, now)) this.changed.delete(key);
+    for (const id of ids) this.changed.set(`${mailbox}|${folder}|${id}`, { here, at: now });
+  }
+
+  private recentChange(mailbox: string, folder: string, id: string, now: number): boolean | undefined {
+    const change = this.changed.get(`${mailbox}|${folder}|${id}`);
+    return change && fresh(change, now) ? change.here : undefined;
   }
 }
